@@ -1,0 +1,154 @@
+import type { Arm, Outcome } from '$lib/data/schema';
+import type { ArmRow, ContrastRow, Dataset } from '$lib/data/types';
+import { rma } from '$lib/stats';
+import { armEffect, effectiveArm, type Candidate } from './arm-effects';
+import { COMPARISONS, comparisonKey, type Comparison } from './comparisons';
+import { contrastEffect } from './contrast-effects';
+import type { Analysis, AnalysisPopulation, AnalysisSettings, AnalysisWindow, EffectMeasure, StudyEffect } from './types';
+import { groupBy } from './group-by';
+import { closestTimepoint, windowOf, WINDOWS } from './windows';
+
+interface Note {
+	week: number;
+	text: string;
+}
+
+const UNITS: Record<EffectMeasure, string> = {
+	MD: 'points on a 0-100 pain scale',
+	SMD: 'standardised mean difference (Hedges g)',
+	RR: 'risk ratio',
+	OR: 'odds ratio',
+	RD: 'risk difference'
+};
+
+export function measureFor(outcome: Outcome, settings: Pick<AnalysisSettings, 'painMeasure'>): EffectMeasure {
+	if (outcome === 'pain') return settings.painMeasure;
+	if (outcome === 'function') return 'SMD';
+	return 'RR';
+}
+
+export function analysisId(outcome: Outcome, population: AnalysisPopulation, c: Comparison, window: AnalysisWindow) {
+	return `${outcome}:${population}:${comparisonKey(c)}:${window}`;
+}
+
+/** Every candidate effect (all timepoints) of one comparison, with the reasons rows were left out. */
+function candidates(
+	arms: ArmRow[],
+	contrasts: ContrastRow[],
+	c: Comparison,
+	measure: EffectMeasure,
+	usualCareAsNone: boolean
+): { found: Candidate[]; notes: Note[] } {
+	const found: Candidate[] = [];
+	const notes: Note[] = [];
+	const byStudy = groupBy(arms, (r) => r.study_id);
+	for (const rows of byStudy.values()) {
+		const hasNone = rows.some((r) => r.arm === 'no_treatment');
+		const side = (a: Arm, t: number) =>
+			rows.filter((r) => r.timepoint_weeks === t && effectiveArm(r.arm, usualCareAsNone, hasNone) === a);
+		for (const t of new Set(rows.map((r) => r.timepoint_weeks))) {
+			const rt = side(c.treatment, t);
+			const rc = side(c.control, t);
+			if (rt.length === 0 || rc.length === 0) continue;
+			const e = armEffect(rt, rc, measure);
+			if (typeof e === 'string') notes.push({ week: t, text: `${rt[0]!.study} (week ${t}): left out, ${e}.` });
+			else found.push(e);
+		}
+	}
+	const noneStudies = new Set(contrasts.filter((r) => r.treatment === 'no_treatment' || r.control === 'no_treatment').map((r) => r.study_id));
+	for (const row of contrasts) {
+		const a = effectiveArm(row.treatment, usualCareAsNone, noneStudies.has(row.study_id));
+		const b = effectiveArm(row.control, usualCareAsNone, noneStudies.has(row.study_id));
+		const match = (a === c.treatment && b === c.control) || (a === c.control && b === c.treatment);
+		if (!match) continue;
+		const e = contrastEffect({ ...row, treatment: a, control: b }, measure);
+		if (typeof e === 'string')
+			notes.push({ week: row.timepoint_weeks, text: `${row.study} (week ${row.timepoint_weeks}): left out, ${e}.` });
+		else found.push(e);
+	}
+	return { found, notes };
+}
+
+/** Per study: the timepoint for the window, then arm-level data before a reported contrast. */
+function pickPerStudy(found: Candidate[], window: AnalysisWindow): Candidate[] {
+	const out: Candidate[] = [];
+	for (const list of groupBy(found, (e) => e.study_id).values()) {
+		const weeks = list.map((e) => e.timepoint_weeks);
+		const t = window === 'any' ? Math.max(...weeks) : closestTimepoint(weeks, window);
+		if (t === null) continue;
+		const at = list.filter((e) => e.timepoint_weeks === t);
+		out.push(at.find((e) => e.from === 'arms') ?? at[0]!);
+	}
+	return out.sort((a, b) => a.year - b.year || a.study.localeCompare(b.study));
+}
+
+/** SMD analyses never mix change and final scores: keep the more common kind (ties: change). */
+function unmixed(list: Candidate[], measure: EffectMeasure, notes: string[]): Candidate[] {
+	if (measure !== 'SMD') return list;
+	const change = list.filter((e) => e.measureType === 'change').length;
+	const final = list.filter((e) => e.measureType === 'final').length;
+	const drop = change >= final ? 'final' : 'change';
+	return list.filter((e) => {
+		if (e.measureType !== drop || change === 0 || final === 0) return true;
+		notes.push(`${e.study}: left out, ${drop} scores are not mixed with ${drop === 'final' ? 'change' : 'final'} scores in an SMD.`);
+		return false;
+	});
+}
+
+function pool(list: Candidate[], settings: AnalysisSettings): { studies: StudyEffect[]; result: Analysis['result'] } {
+	const isOut = (e: Candidate) => settings.excluded.includes(e.study_id) || (settings.excludeHighRob && e.rob === 'high');
+	const kept = list.filter((e) => !isOut(e));
+	const result = kept.length > 0 ? rma(kept.map((e) => e.yi), kept.map((e) => e.vi), settings) : null;
+	let i = 0;
+	const studies = list.map(({ measureType: _m, ...e }) => {
+		const excluded = isOut({ ...e, measureType: _m });
+		return { ...e, excluded, weight: excluded || !result ? null : result.weights[i++]! };
+	});
+	return { studies, result };
+}
+
+/**
+ * Every comparison x outcome x population x window present in the data (DESIGN.md section 4), each pooled with
+ * the settings' estimator. Adverse events are also pooled over both populations and the whole follow-up.
+ */
+export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analysis[] {
+	const out: Analysis[] = [];
+	const outcomes = [...new Set([...data.trials.map((r) => r.outcome), ...data.contrasts.map((r) => r.outcome)])];
+	for (const outcome of outcomes) {
+		const measure = measureFor(outcome, settings);
+		const populations: AnalysisPopulation[] = outcome === 'adverse_events' ? ['chronic', 'acute', 'any'] : ['chronic', 'acute'];
+		for (const population of populations) {
+			const inPop = <T extends { outcome: Outcome; population: string }>(r: T) =>
+				r.outcome === outcome && (population === 'any' || r.population === population);
+			const arms = data.trials.filter(inPop);
+			const contrasts = data.contrasts.filter(inPop);
+			const windows: AnalysisWindow[] = outcome === 'adverse_events' ? ['any'] : WINDOWS.map((w) => w.id);
+			for (const c of COMPARISONS) {
+				const { found, notes } = candidates(arms, contrasts, c, measure, settings.usualCareAsNone);
+				if (found.length === 0) continue;
+				for (const window of windows) {
+					const windowNotes = notes
+						.filter((n) => window === 'any' || windowOf(n.week) === window)
+						.map((n) => n.text);
+					const picked = unmixed(pickPerStudy(found, window), measure, windowNotes);
+					if (picked.length === 0) continue;
+					const { studies, result } = pool(picked, settings);
+					out.push({
+						id: analysisId(outcome, population, c, window),
+						outcome,
+						population,
+						treatment: c.treatment,
+						control: c.control,
+						window,
+						measure,
+						unit: outcome === 'pain' ? UNITS[measure] : measure === 'MD' ? 'points' : UNITS[measure],
+						studies,
+						result,
+						notes: [...new Set(windowNotes)]
+					});
+				}
+			}
+		}
+	}
+	return out;
+}

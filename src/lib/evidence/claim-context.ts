@@ -1,0 +1,91 @@
+import type { Outcome } from '$lib/data/schema';
+import { analysisId } from './analyses';
+import { imprecisionRule, inconsistencyRule, indirectnessRule, rate, riskOfBiasRule, smallStudyRule, type CertaintyRating, type Rule } from './certainty';
+import type { Claim, ClaimComparison, ClaimTest } from './claims';
+import { midOnAnalysisScale } from './mid';
+import type { Analysis, AnalysisPopulation, AnalysisWindow, EffectMeasure } from './types';
+import { oriented, type Verdict } from './verdicts';
+
+/** Page controls that re-target every claim (DESIGN.md section 5). */
+export interface ClaimView {
+	/** MID per effect measure, in the measure's own units (ratios as ratios). */
+	mids: Record<EffectMeasure, number>;
+	outcome?: 'pain' | 'function';
+	window?: 'short' | 'intermediate' | 'long';
+	/** Population for the claims about chronic pain. */
+	population?: 'chronic' | 'acute';
+	usualCareAsNone?: boolean;
+}
+
+export interface ClaimResult {
+	claim: Claim;
+	verdict: Verdict;
+	certainty: CertaintyRating | null;
+	/** One plain sentence with the numbers. */
+	sentence: string;
+	/** The analyses behind the verdict, the deciding one first. */
+	analyses: Analysis[];
+	/** Extra numbers some claims compute (e.g. the placebo share). */
+	extra: Record<string, number>;
+}
+
+/** The claim's test with the page's controls applied. */
+export function effectiveTest(claim: Claim, view: ClaimView): ClaimTest | null {
+	const t = claim.test;
+	if (!claim.testable || !t) return null;
+	if (t.outcome === 'adverse_events') return t;
+	return {
+		...t,
+		outcome: (view.outcome ?? t.outcome) as Outcome,
+		population: t.population === 'chronic' && view.population ? view.population : t.population,
+		window: t.window === 'all' || !view.window ? t.window : view.window
+	};
+}
+
+export function findAnalysis(all: Analysis[], t: ClaimTest, c: ClaimComparison, window?: AnalysisWindow): Analysis | null {
+	const w = window ?? (t.window === 'all' ? 'short' : t.window);
+	const id = analysisId(t.outcome, t.population as AnalysisPopulation, c, w);
+	return all.find((a) => a.id === id && a.result) ?? null;
+}
+
+export function midFor(a: Analysis, view: ClaimView): number {
+	return midOnAnalysisScale(a.measure, view.mids[a.measure]);
+}
+
+export function midText(a: Analysis, view: ClaimView): string {
+	const m = view.mids[a.measure];
+	return a.measure === 'MD' ? `${m}-point` : a.measure === 'SMD' ? `${m} SD` : `risk ratio ${m}`;
+}
+
+/** Indirectness of an analysis for a claim about "no therapy": usual care standing in for it. */
+export function indirectReason(a: Analysis, c: ClaimComparison | undefined, view: ClaimView): string | null {
+	if (c?.indirect) return `Usual care stands in for the claim's comparison (${c.control === 'usual_care' ? 'usual care is not "no therapy"' : 'indirect comparison'}).`;
+	if (view.usualCareAsNone && a.control === 'no_treatment' && a.studies.some((s) => /usual|routine|conventional/i.test(s.control_label)))
+		return 'Usual-care trials are counted as "no treatment" (a setting): usual care is not no therapy.';
+	return null;
+}
+
+export function certaintyOf(a: Analysis, view: ClaimView, question: 'superiority' | 'equivalence', indirect: string | null, extra: Rule[] = []): CertaintyRating {
+	const o = oriented(a)!;
+	return rate([riskOfBiasRule(a), inconsistencyRule(a), imprecisionRule(a, o, midFor(a, view), question), smallStudyRule(a), indirectnessRule(indirect), ...extra]);
+}
+
+/** The first comparison of the test with pooled data; direct comparisons before indirect ones. */
+export function primary(all: Analysis[], t: ClaimTest, window?: AnalysisWindow): { a: Analysis; c: ClaimComparison } | null {
+	const ordered = [...t.comparisons.filter((c) => !c.indirect), ...t.comparisons.filter((c) => c.indirect)];
+	for (const c of ordered) {
+		const a = findAnalysis(all, t, c, window);
+		if (a) return { a, c };
+	}
+	return null;
+}
+
+export const NO_DATA = (claim: Claim, t: ClaimTest): ClaimResult => ({
+	claim,
+	verdict: 'no trial data',
+	certainty: null,
+	sentence: `No trial in the data reports ${t.outcome.replace('_', ' ')} for ${t.population === 'any' ? 'any' : t.population} low back pain for the comparison${t.comparisons.length > 1 ? 's' : ''} this claim needs.`,
+	analyses: [],
+	extra: {}
+});
+

@@ -1,0 +1,63 @@
+import { ARM_LABELS } from '$lib/data/schema';
+import type { Analysis } from './types';
+
+const OUTCOME_WORDS: Record<string, string> = {
+	pain: 'pain',
+	function: 'back-related disability',
+	responder: 'the chance of responding',
+	adverse_events: 'the chance of an adverse event'
+};
+
+/** A number with a sensible precision for its measure: 1 decimal for 0-100 points, 2 otherwise. */
+export function num(x: number, measure: string): string {
+	const d = measure === 'MD' ? 1 : 2;
+	const s = Math.abs(x).toFixed(d);
+	return s;
+}
+
+/** "5.1 lower" / "3.7 higher" for a signed difference. */
+function lowerHigher(x: number, measure: string): string {
+	return `${num(x, measure)} ${x <= 0 ? 'lower' : 'higher'}`;
+}
+
+/** A signed interval in words: "26.6 to 14.1 lower", "13.9 lower to 3.7 higher". */
+function intervalWords(lo: number, hi: number, measure: string): string {
+	if (hi <= 0) return `${num(lo, measure)} to ${num(hi, measure)} lower`;
+	if (lo > 0) return `${num(lo, measure)} to ${num(hi, measure)} higher`;
+	return `${lowerHigher(lo, measure)} to ${lowerHigher(hi, measure)}`;
+}
+
+export function participants(a: Analysis): number {
+	return a.studies.filter((s) => !s.excluded).reduce((t, s) => t + (s.n1 ?? 0) + (s.n2 ?? 0), 0);
+}
+
+function studyCount(a: Analysis): string {
+	const k = a.result?.k ?? 0;
+	const n = participants(a);
+	return `${k} trial${k === 1 ? '' : 's'}${n ? `, ${n.toLocaleString('en-US')} people` : ''}`;
+}
+
+/**
+ * One clause with the pooled numbers of an analysis, e.g.
+ * "with real acupuncture, pain was 21.7 points lower on a 0-100 scale than with no treatment (95% CI 30.0 lower to
+ * 13.9 lower; 1 trial, 226 people)".
+ */
+export function describeEffect(a: Analysis): string {
+	const r = a.result;
+	const t = ARM_LABELS[a.treatment];
+	const c = ARM_LABELS[a.control];
+	if (!r) return `no trial compared ${t} with ${c}`;
+	const level = `${r.level}% CI`;
+	if (a.measure === 'MD' || a.measure === 'SMD') {
+		const unit = a.measure === 'MD' ? 'points' : 'standard deviations';
+		const dir = r.estimate <= 0 ? 'lower' : 'higher';
+		const scale = a.measure === 'MD' ? ' on a 0-100 scale' : '';
+		return `with ${t}, ${OUTCOME_WORDS[a.outcome]} was ${num(r.estimate, a.measure)} ${unit} ${dir}${scale} than with ${c} (${level} ${intervalWords(r.ci.lower, r.ci.upper, a.measure)}; ${studyCount(a)})`;
+	}
+	const ratio = (x: number) => Math.exp(x).toFixed(2);
+	return `with ${t}, ${OUTCOME_WORDS[a.outcome]} was ${ratio(r.estimate)} times that with ${c} (risk ratio, ${level} ${ratio(r.ci.lower)} to ${ratio(r.ci.upper)}; ${studyCount(a)})`;
+}
+
+export function capitalise(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
+}

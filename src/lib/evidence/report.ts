@@ -1,0 +1,95 @@
+import type { ClaimResult } from './claim-context';
+import type { Analysis, AnalysisSettings } from './types';
+
+/** One analysis as the `npm run summarize -- --json` contract prints it (DESIGN.md section 6). */
+export interface AnalysisJson {
+	id: string;
+	outcome: string;
+	population: string;
+	treatment: string;
+	control: string;
+	window: string;
+	measure: string;
+	method: string;
+	test: string;
+	k: number;
+	studies: Record<string, number | string>[];
+	estimate: number;
+	se: number;
+	ci_lower: number;
+	ci_upper: number;
+	pi_lower: number;
+	pi_upper: number;
+	p: number;
+	tau2: number;
+	i2: number;
+	h2: number;
+	q: number;
+	q_df: number;
+	q_p: number;
+	notes: string[];
+}
+
+export interface SummaryJson {
+	options: { method: string; test: string; level: number };
+	analyses: AnalysisJson[];
+	claims: { id: string; verdict: string; certainty: string | null; analyses: string[]; sentence: string }[];
+}
+
+/** An analysis in the JSON contract: study inputs under metafor's argument names, full precision. */
+export function analysisJson(a: Analysis): AnalysisJson | null {
+	const r = a.result;
+	if (!r) return null;
+	const studies = a.studies
+		.filter((s) => !s.excluded)
+		.map((s) => ({
+			study_id: s.study_id,
+			timepoint_weeks: s.timepoint_weeks,
+			from: s.from === 'arms' ? 'arms' : 'contrast',
+			...(s.from === 'arms' ? s.inputs : {}),
+			yi: s.yi,
+			vi: s.vi,
+			weight: s.weight ?? 0
+		}));
+	return {
+		id: a.id,
+		outcome: a.outcome,
+		population: a.population,
+		treatment: a.treatment,
+		control: a.control,
+		window: a.window,
+		measure: a.measure === 'RR' || a.measure === 'OR' ? `log${a.measure}` : a.measure,
+		method: r.method,
+		test: r.test,
+		k: r.k,
+		studies,
+		estimate: r.estimate,
+		se: r.se,
+		ci_lower: r.ci.lower,
+		ci_upper: r.ci.upper,
+		pi_lower: r.pi.lower,
+		pi_upper: r.pi.upper,
+		p: r.p,
+		tau2: r.tau2,
+		i2: r.i2,
+		h2: r.h2,
+		q: r.q,
+		q_df: r.q_df,
+		q_p: r.q_p,
+		notes: [...r.notes, ...a.notes]
+	};
+}
+
+export function summaryJson(settings: AnalysisSettings, analyses: Analysis[], claims: ClaimResult[]): SummaryJson {
+	return {
+		options: { method: settings.method, test: settings.test, level: settings.level },
+		analyses: analyses.map(analysisJson).filter((a): a is AnalysisJson => a !== null),
+		claims: claims.map((c) => ({
+			id: c.claim.id,
+			verdict: c.verdict,
+			certainty: c.certainty?.level ?? null,
+			analyses: c.analyses.map((a) => a.id),
+			sentence: c.sentence
+		}))
+	};
+}

@@ -1,0 +1,89 @@
+import type { Arm, Outcome, Population, Rob, ShamType } from '$lib/data/schema';
+import type { Method, RmaResult, TestType } from '$lib/stats/types';
+
+/** Time windows in weeks since randomisation (DESIGN.md section 4). */
+export type Window = 'short' | 'intermediate' | 'long';
+
+/** Window of an analysis: adverse events are pooled over the whole follow-up (`any`: the latest timepoint). */
+export type AnalysisWindow = Window | 'any';
+
+/** Population of an analysis: adverse events are also pooled over both populations (`any`). */
+export type AnalysisPopulation = Population | 'any';
+
+/** Effect measure of an analysis; ratio measures are analysed on the log scale. */
+export type EffectMeasure = 'MD' | 'SMD' | 'RR' | 'OR' | 'RD';
+
+/** One study's contribution to one analysis, after orientation, scale conversion and arm combination. */
+export interface StudyEffect {
+	study_id: string;
+	study: string;
+	year: number;
+	population: Population;
+	rob: Rob | null;
+	/** Sham type of the sham arm involved, if any. */
+	sham_type: ShamType | null;
+	timepoint_weeks: number;
+	from: 'arms' | 'contrast';
+	/** metafor's argument names: m1i sd1i n1i m2i sd2i n2i (continuous), ai n1i ci n2i (binary), or yi vi. */
+	inputs: Record<string, number>;
+	/** Participants in the treatment and control groups (null when a contrast row does not give them). */
+	n1: number | null;
+	n2: number | null;
+	yi: number;
+	vi: number;
+	/** What each side received, e.g. "individualised + standardised acupuncture (combined)". */
+	treatment_label: string;
+	control_label: string;
+	adjusted: boolean;
+	scale: string;
+	source: string;
+	locator: string;
+	/** Lines of the CSV rows used. */
+	lines: number[];
+	/** Weight in the pooled result, percent; null when the study is excluded. */
+	weight: number | null;
+	/** Left out of the pooled result by the user or by the risk-of-bias filter. */
+	excluded: boolean;
+}
+
+export interface Analysis {
+	/** `outcome:population:treatment-vs-control:window`, e.g. `pain:chronic:acupuncture-vs-sham:short`. */
+	id: string;
+	outcome: Outcome;
+	population: AnalysisPopulation;
+	treatment: Arm;
+	control: Arm;
+	window: AnalysisWindow;
+	measure: EffectMeasure;
+	/** Human unit of yi, e.g. "points on a 0-100 pain scale" or "standardised mean difference". */
+	unit: string;
+	studies: StudyEffect[];
+	/** Pooled result over the studies not excluded; null when none contributes. */
+	result: RmaResult | null;
+	notes: string[];
+}
+
+/** Analysis settings shared by the page and the CLI. */
+export interface AnalysisSettings {
+	method: Method;
+	test: TestType;
+	level: number;
+	/** Pain analysed as MD on 0-100 (default) or SMD. */
+	painMeasure: 'MD' | 'SMD';
+	/** Leave out trials at high risk of bias. */
+	excludeHighRob: boolean;
+	/** Study ids excluded by the user (sensitivity analysis). */
+	excluded: string[];
+	/** Count usual care as "no treatment" (indirect evidence; certainty is downgraded for indirectness). */
+	usualCareAsNone: boolean;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+	method: 'REML',
+	test: 'z',
+	level: 95,
+	painMeasure: 'MD',
+	excludeHighRob: false,
+	excluded: [],
+	usualCareAsNone: false
+};

@@ -1,0 +1,94 @@
+import type { Method, TestType } from '$lib/stats/types';
+
+/** Every control of the page, as kept in the URL so that a link reproduces the view. */
+export interface Controls {
+	audience: 'clinician' | 'patient' | 'educator';
+	outcome: 'pain' | 'function';
+	population: 'chronic' | 'acute';
+	window: 'short' | 'intermediate' | 'long';
+	method: Method;
+	test: TestType;
+	painMeasure: 'MD' | 'SMD';
+	midMD: number;
+	midSMD: number;
+	midRR: number;
+	usualCareAsNone: boolean;
+	excludeHighRob: boolean;
+	excluded: string[];
+	slide: number;
+}
+
+export const DEFAULT_CONTROLS: Controls = {
+	audience: 'clinician',
+	outcome: 'pain',
+	population: 'chronic',
+	window: 'short',
+	method: 'REML',
+	test: 'z',
+	painMeasure: 'MD',
+	midMD: 15,
+	midSMD: 0.5,
+	midRR: 1.25,
+	usualCareAsNone: false,
+	excludeHighRob: false,
+	excluded: [],
+	slide: 0
+};
+
+type Key = keyof Controls;
+const PARAM: Record<Key, string> = {
+	audience: 'view',
+	outcome: 'outcome',
+	population: 'pop',
+	window: 'window',
+	method: 'method',
+	test: 'test',
+	painMeasure: 'pain',
+	midMD: 'mid_md',
+	midSMD: 'mid_smd',
+	midRR: 'mid_rr',
+	usualCareAsNone: 'uc_as_none',
+	excludeHighRob: 'no_high_rob',
+	excluded: 'exclude',
+	slide: 'slide'
+};
+
+const CHOICES: Partial<Record<Key, readonly string[]>> = {
+	audience: ['clinician', 'patient', 'educator'],
+	outcome: ['pain', 'function'],
+	population: ['chronic', 'acute'],
+	window: ['short', 'intermediate', 'long'],
+	method: ['REML', 'DL', 'PM', 'FE'],
+	test: ['z', 'knha'],
+	painMeasure: ['MD', 'SMD']
+};
+
+/** Controls from a query string; unknown or malformed values fall back to the defaults. */
+export function parseControls(params: URLSearchParams): Controls {
+	const out: Controls = { ...DEFAULT_CONTROLS, excluded: [] };
+	for (const key of Object.keys(PARAM) as Key[]) {
+		const raw = params.get(PARAM[key]);
+		if (raw === null) continue;
+		const def = DEFAULT_CONTROLS[key];
+		if (Array.isArray(def)) (out as unknown as Record<Key, unknown>)[key] = raw.split(',').filter(Boolean);
+		else if (typeof def === 'boolean') (out as unknown as Record<Key, unknown>)[key] = raw === '1';
+		else if (typeof def === 'number') {
+			const v = Number(raw);
+			if (Number.isFinite(v) && v >= 0) (out as unknown as Record<Key, unknown>)[key] = v;
+		} else if (CHOICES[key]?.includes(raw)) (out as unknown as Record<Key, unknown>)[key] = raw;
+	}
+	return out;
+}
+
+/** The query string of the controls that differ from the defaults (a short, stable link). */
+export function controlsToParams(c: Controls): URLSearchParams {
+	const p = new URLSearchParams();
+	for (const key of Object.keys(PARAM) as Key[]) {
+		const v = c[key];
+		const def = DEFAULT_CONTROLS[key];
+		if (Array.isArray(v)) {
+			if (v.length) p.set(PARAM[key], v.join(','));
+		} else if (v !== def) p.set(PARAM[key], typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+	}
+	return p;
+}
