@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './tests/e2e/chromium';
 
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -10,12 +12,12 @@ export default defineConfig({
 	reporter: [['list']],
 	timeout: 60_000,
 	webServer: {
-		command: 'npm run preview -- --port 4173 --strictPort',
-		port: 4173,
+		command: `npm run preview -- --port ${port} --strictPort`,
+		port,
 		reuseExistingServer: !process.env.CI
 	},
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		launchOptions: {
 			executablePath: chromiumPath(),
 			args: [

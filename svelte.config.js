@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		alias: { $data: 'data' },
-		adapter: adapter({ fallback: undefined, strict: true }),
+		// KIT_OUT_DIR lets parallel builds (e.g. two developers' test runs) stay apart.
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', fallback: undefined, strict: true }),
 		prerender: { handleHttpError: 'fail' },
 		csp: {
 			mode: 'hash',
