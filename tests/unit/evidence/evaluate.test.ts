@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { buildAnalyses } from '$lib/evidence/analyses';
+import type { ClaimView } from '$lib/evidence/claim-context';
+import { bundledClaims, type Claim } from '$lib/evidence/claims';
+import { evaluateClaim } from '$lib/evidence/evaluate';
+import { DEFAULT_SETTINGS } from '$lib/evidence/types';
+import type { ArmRow } from '$lib/data/types';
+import { arm, binaryArm, trial } from './factory';
+
+const VIEW: ClaimView = { mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } };
+const claim = (id: string): Claim => bundledClaims.claims.find((c) => c.id === id)!;
+const run = (id: string, rows: ArmRow[], view: Partial<ClaimView> = {}) =>
+	evaluateClaim(claim(id), buildAnalyses({ trials: rows, contrasts: [] }, DEFAULT_SETTINGS), { ...VIEW, ...view });
+const rule = (r: ReturnType<typeof run>, domain: string) => r.certainty!.rules.find((x) => x.domain === domain)!;
+
+/** k two-arm trials with n per arm, each with the given difference (treatment minus control). */
+const many = (t: ArmRow['arm'], c: ArmRow['arm'], diffs: number[], n = 150, extra: Partial<ArmRow> = {}) =>
+	diffs.flatMap((d, i) => trial(`s${i}`, t, c, -10 + d, -10, { n, ...extra }));
+
+describe('evaluateClaim: verdicts', () => {
+	it('supports "relieves chronic pain" when acupuncture clearly beats no treatment by more than the MID', () => {
+		const r = run('relieves-chronic', many('acupuncture', 'no_treatment', [-22, -20, -24]));
+		expect(r.verdict).toBe('supported');
+		expect(r.sentence).toMatch(/22\.0 points lower on a 0-100 scale than with no treatment/);
+	});
+
+	it('falls back to usual care (indirect) when no no-treatment trial exists, and downgrades for indirectness', () => {
+		const r = run('relieves-chronic', many('acupuncture', 'usual_care', [-20, -20]));
+		expect(r.analyses[0]!.control).toBe('usual_care');
+		expect(rule(r, 'indirectness').levels).toBe(1);
+	});
+
+	it('supports "sham as good" only when the CI lies within +/- MID', () => {
+		expect(run('sham-as-good', many('acupuncture', 'sham', [-2, -3, -1])).verdict).toBe('supported');
+		expect(run('sham-as-good', many('acupuncture', 'sham', [-25, -24, -26])).verdict).toBe('contradicted');
+		expect(run('sham-as-good', many('acupuncture', 'sham', [-2, -3, -1]), { mids: { ...VIEW.mids, MD: 2 } }).verdict).not.toBe('supported');
+	});
+
+	it('says "no trial data" when the comparison is missing and "not testable" for mechanisms', () => {
+		expect(run('sham-as-good', many('acupuncture', 'no_treatment', [-20])).verdict).toBe('no trial data');
+		expect(run('mechanism-hormones', []).verdict).toBe('not testable');
+		expect(run('mechanism-hormones', []).certainty).toBeNull();
+	});
+
+	it('needs both comparisons for "both beat no therapy"', () => {
+		const both = [...trial('a', 'acupuncture', 'no_treatment', -30, -5, { n: 300 }), ...trial('b', 'sham', 'no_treatment', -28, -5, { n: 300 })];
+		expect(run('both-beat-none', both).verdict).toBe('supported');
+		expect(run('both-beat-none', trial('a', 'acupuncture', 'no_treatment', -30, -5, { n: 300 })).verdict).toBe('partly supported');
+	});
+
+	it('computes the placebo share from three-arm trials only', () => {
+		const rows = [
+			arm({ study_id: 'x', arm: 'acupuncture', mean: -30, n: 200 }),
+			arm({ study_id: 'x', arm: 'sham', mean: -20, n: 200 }),
+			arm({ study_id: 'x', arm: 'no_treatment', mean: -10, n: 200 }),
+			...trial('y', 'acupuncture', 'no_treatment', -50, -10, { n: 200 })
+		];
+		const r = run('placebo-share', rows);
+		expect(r.extra.share).toBeCloseTo(10 / 20, 12);
+		expect(r.sentence).toMatch(/about 50% of the benefit/);
+		expect(r.verdict).toBe('partly supported');
+	});
+
+	it('reads a benefit that appears only after 3 months as contradicting the 6-8 week rule', () => {
+		const rows = [
+			...trial('t', 'acupuncture', 'no_treatment', -10, -10, { n: 300, timepoint_weeks: 8 }),
+			...trial('t', 'acupuncture', 'no_treatment', -35, -10, { n: 300, timepoint_weeks: 26 })
+		];
+		expect(run('six-to-eight-weeks', rows).verdict).toBe('contradicted');
+		const early = trial('t', 'acupuncture', 'no_treatment', -35, -10, { n: 300, timepoint_weeks: 8 });
+		const r = run('six-to-eight-weeks', early);
+		expect(r.verdict).toBe('partly supported');
+		expect(rule(r, 'indirectness').reason).toMatch(/cannot tell whether one person/);
+	});
+
+	it('tests the sham-type subgroup difference', () => {
+		const pen = many('acupuncture', 'sham', [-1, -2, -1], 300);
+		const non = [-20, -21, -22].flatMap((d, i) => trial(`n${i}`, 'acupuncture', 'sham', -10 + d, -10, { n: 300, sham_type: null }).map((r) => (r.arm === 'sham' ? { ...r, sham_type: 'non_penetrating' as const } : r)));
+		const r = run('sham-design', [...pen, ...non]);
+		expect(r.verdict).toBe('supported');
+		expect(r.extra.p).toBeLessThan(0.05);
+		expect(run('sham-design', pen).verdict).toBe('inconclusive');
+	});
+
+	it('supports safety when adverse events are not clearly more common, partly when they are', () => {
+		const ae = (a: number, b: number, n = 400) => [0, 1, 2].flatMap((i) => [binaryArm({ study_id: `e${i}`, arm: 'acupuncture', events: a, n, outcome: 'adverse_events', scale: 'any_adverse_event' }), binaryArm({ study_id: `e${i}`, arm: 'sham', events: b, n, outcome: 'adverse_events', scale: 'any_adverse_event' })]);
+		expect(run('safe', ae(100, 100, 1000)).verdict).toBe('supported');
+		expect(run('safe', ae(120, 40)).verdict).toBe('partly supported');
+		expect(run('safe', ae(1, 1, 20)).verdict).toBe('inconclusive');
+	});
+});
+
+describe('evaluateClaim: certainty rules', () => {
+	it('starts high and stays high with large, consistent, low-risk, direct trials', () => {
+		const r = run('sham-as-good', many('acupuncture', 'sham', [-2, -3, -1], 300));
+		expect(r.certainty!.level).toBe('high');
+		expect(r.certainty!.rules.every((x) => x.levels === 0)).toBe(true);
+	});
+
+	it('downgrades for risk of bias when most weight is high-risk or not assessed', () => {
+		expect(rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2], 300, { rob: 'high' })), 'risk of bias').levels).toBe(1);
+		expect(rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2], 300, { rob: null })), 'risk of bias').reason).toMatch(/without a published risk-of-bias/);
+	});
+
+	it('downgrades for inconsistency when I2 >= 50%', () => {
+		const r = run('relieves-chronic', many('acupuncture', 'no_treatment', [-40, -5, -25], 300));
+		expect(r.analyses[0]!.result!.i2).toBeGreaterThan(50);
+		expect(rule(r, 'inconsistency').levels).toBe(1);
+	});
+
+	it('downgrades for imprecision below 400 participants and for a CI that crosses both thresholds', () => {
+		const small = run('relieves-chronic', many('acupuncture', 'no_treatment', [-20], 50));
+		expect(rule(small, 'imprecision').reason).toMatch(/only 100 participants/);
+		const wide = run('relieves-chronic', trial('w', 'acupuncture', 'no_treatment', -18, -10, { n: 20, sd: 30 }));
+		expect(rule(wide, 'imprecision').levels).toBe(2);
+	});
+
+	it('assesses small-study bias only with 10 or more trials, and downgrades when small trials show larger effects', () => {
+		const few = run('relieves-chronic', many('acupuncture', 'no_treatment', [-20, -20], 300));
+		expect(rule(few, 'small-study bias').reason).toMatch(/Not assessable with 2 trials/);
+		const sizes = [20, 25, 30, 40, 60, 80, 120, 200, 400, 800];
+		const rows = sizes.flatMap((n, i) => trial(`f${i}`, 'acupuncture', 'no_treatment', -10 - 400 / Math.sqrt(n), -10, { n }));
+		expect(rule(run('relieves-chronic', rows), 'small-study bias').levels).toBe(1);
+	});
+
+	it('rates very low at most, whatever the number of concerns', () => {
+		const rows = [...trial('a', 'acupuncture', 'usual_care', -40, -10, { n: 15, rob: 'high' }), ...trial('b', 'acupuncture', 'usual_care', 5, -10, { n: 15, rob: 'high' })];
+		expect(run('relieves-chronic', rows).certainty!.level).toBe('very low');
+	});
+});
