@@ -17,7 +17,8 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from '../lib/evidence/types';
 import { DEFAULT_MIDS } from '../lib/evidence/mid';
 import { summaryTable } from './table';
 
-const USAGE = 'usage: npm run --silent summarize -- [files...] [--json] [--method REML|DL|PM|FE] [--test z|knha]';
+const USAGE =
+	'usage: npm run --silent summarize -- [files...] [--json] [--method REML|DL|PM|FE] [--test z|knha]';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 
 export interface Args {
@@ -34,9 +35,11 @@ export function parseArgs(argv: string[]): Args | string {
 		if (a === '--json') args.json = true;
 		else if (a === '--method' || a === '--test') {
 			const v = argv[++i];
-			if (a === '--method' && (v === 'REML' || v === 'DL' || v === 'PM' || v === 'FE')) args.settings.method = v;
+			if (a === '--method' && (v === 'REML' || v === 'DL' || v === 'PM' || v === 'FE'))
+				args.settings.method = v;
 			else if (a === '--test' && (v === 'z' || v === 'knha')) args.settings.test = v;
-			else return `${a} needs one of ${a === '--method' ? 'REML, DL, PM, FE' : 'z, knha'} (got ${v ?? 'nothing'})`;
+			else
+				return `${a} needs one of ${a === '--method' ? 'REML, DL, PM, FE' : 'z, knha'} (got ${v ?? 'nothing'})`;
 		} else if (a.startsWith('-')) return `unknown option ${a}`;
 		else args.files.push(a);
 	}
@@ -45,7 +48,9 @@ export function parseArgs(argv: string[]): Args | string {
 
 /** Read and validate the files (or the bundled data); problems as `file:row:column: message` lines. */
 export function loadFiles(files: string[]): { data: Dataset; errors: string[] } {
-	const paths = files.length ? files : [resolve(root, 'data/trials.csv'), resolve(root, 'data/contrasts.csv')];
+	const paths = files.length
+		? files
+		: [resolve(root, 'data/trials.csv'), resolve(root, 'data/contrasts.csv')];
 	const data: Dataset = { trials: [], contrasts: [] };
 	const errors: string[] = [];
 	for (const path of paths) {
@@ -76,9 +81,14 @@ export function main(argv: string[]): number {
 		return 1;
 	}
 	const analyses = buildAnalyses(data, args.settings);
-	const mids = Object.fromEntries(Object.entries(DEFAULT_MIDS).map(([k, m]) => [k, m.value])) as Record<keyof typeof DEFAULT_MIDS, number>;
+	const mids = Object.fromEntries(Object.entries(DEFAULT_MIDS).map(([k, m]) => [k, m.value])) as Record<
+		keyof typeof DEFAULT_MIDS,
+		number
+	>;
 	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids });
-	const out = args.json ? JSON.stringify(summaryJson(args.settings, analyses, claims), null, 2) : summaryTable(analyses, claims);
+	const out = args.json
+		? JSON.stringify(summaryJson(args.settings, analyses, claims), null, 2)
+		: summaryTable(analyses, claims);
 	process.stdout.write(out + '\n');
 	return 0;
 }

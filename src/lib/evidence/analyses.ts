@@ -4,7 +4,14 @@ import { rma } from '$lib/stats';
 import { armEffect, effectiveArm, type Candidate } from './arm-effects';
 import { COMPARISONS, comparisonKey, type Comparison } from './comparisons';
 import { contrastEffect } from './contrast-effects';
-import type { Analysis, AnalysisPopulation, AnalysisSettings, AnalysisWindow, EffectMeasure, StudyEffect } from './types';
+import type {
+	Analysis,
+	AnalysisPopulation,
+	AnalysisSettings,
+	AnalysisWindow,
+	EffectMeasure,
+	StudyEffect
+} from './types';
 import { groupBy } from './group-by';
 import { closestTimepoint, windowOf, WINDOWS } from './windows';
 
@@ -27,7 +34,12 @@ export function measureFor(outcome: Outcome, settings: Pick<AnalysisSettings, 'p
 	return 'RR';
 }
 
-export function analysisId(outcome: Outcome, population: AnalysisPopulation, c: Comparison, window: AnalysisWindow) {
+export function analysisId(
+	outcome: Outcome,
+	population: AnalysisPopulation,
+	c: Comparison,
+	window: AnalysisWindow
+) {
 	return `${outcome}:${population}:${comparisonKey(c)}:${window}`;
 }
 
@@ -51,11 +63,16 @@ function candidates(
 			const rc = side(c.control, t);
 			if (rt.length === 0 || rc.length === 0) continue;
 			const e = armEffect(rt, rc, measure);
-			if (typeof e === 'string') notes.push({ week: t, text: `${rt[0]!.study} (week ${t}): left out, ${e}.` });
+			if (typeof e === 'string')
+				notes.push({ week: t, text: `${rt[0]!.study} (week ${t}): left out, ${e}.` });
 			else found.push(e);
 		}
 	}
-	const noneStudies = new Set(contrasts.filter((r) => r.treatment === 'no_treatment' || r.control === 'no_treatment').map((r) => r.study_id));
+	const noneStudies = new Set(
+		contrasts
+			.filter((r) => r.treatment === 'no_treatment' || r.control === 'no_treatment')
+			.map((r) => r.study_id)
+	);
 	for (const row of contrasts) {
 		const a = effectiveArm(row.treatment, usualCareAsNone, noneStudies.has(row.study_id));
 		const b = effectiveArm(row.control, usualCareAsNone, noneStudies.has(row.study_id));
@@ -63,7 +80,10 @@ function candidates(
 		if (!match) continue;
 		const e = contrastEffect({ ...row, treatment: a, control: b }, measure);
 		if (typeof e === 'string')
-			notes.push({ week: row.timepoint_weeks, text: `${row.study} (week ${row.timepoint_weeks}): left out, ${e}.` });
+			notes.push({
+				week: row.timepoint_weeks,
+				text: `${row.study} (week ${row.timepoint_weeks}): left out, ${e}.`
+			});
 		else found.push(e);
 	}
 	return { found, notes };
@@ -90,15 +110,28 @@ function unmixed(list: Candidate[], measure: EffectMeasure, notes: string[]): Ca
 	const drop = change >= final ? 'final' : 'change';
 	return list.filter((e) => {
 		if (e.measureType !== drop || change === 0 || final === 0) return true;
-		notes.push(`${e.study}: left out, ${drop} scores are not mixed with ${drop === 'final' ? 'change' : 'final'} scores in an SMD.`);
+		notes.push(
+			`${e.study}: left out, ${drop} scores are not mixed with ${drop === 'final' ? 'change' : 'final'} scores in an SMD.`
+		);
 		return false;
 	});
 }
 
-function pool(list: Candidate[], settings: AnalysisSettings): { studies: StudyEffect[]; result: Analysis['result'] } {
-	const isOut = (e: Candidate) => settings.excluded.includes(e.study_id) || (settings.excludeHighRob && e.rob === 'high');
+function pool(
+	list: Candidate[],
+	settings: AnalysisSettings
+): { studies: StudyEffect[]; result: Analysis['result'] } {
+	const isOut = (e: Candidate) =>
+		settings.excluded.includes(e.study_id) || (settings.excludeHighRob && e.rob === 'high');
 	const kept = list.filter((e) => !isOut(e));
-	const result = kept.length > 0 ? rma(kept.map((e) => e.yi), kept.map((e) => e.vi), settings) : null;
+	const result =
+		kept.length > 0
+			? rma(
+					kept.map((e) => e.yi),
+					kept.map((e) => e.vi),
+					settings
+				)
+			: null;
 	let i = 0;
 	const studies = list.map(({ measureType: _m, ...e }) => {
 		const excluded = isOut({ ...e, measureType: _m });
@@ -113,10 +146,13 @@ function pool(list: Candidate[], settings: AnalysisSettings): { studies: StudyEf
  */
 export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analysis[] {
 	const out: Analysis[] = [];
-	const outcomes = [...new Set([...data.trials.map((r) => r.outcome), ...data.contrasts.map((r) => r.outcome)])];
+	const outcomes = [
+		...new Set([...data.trials.map((r) => r.outcome), ...data.contrasts.map((r) => r.outcome)])
+	];
 	for (const outcome of outcomes) {
 		const measure = measureFor(outcome, settings);
-		const populations: AnalysisPopulation[] = outcome === 'adverse_events' ? ['chronic', 'acute', 'any'] : ['chronic', 'acute'];
+		const populations: AnalysisPopulation[] =
+			outcome === 'adverse_events' ? ['chronic', 'acute', 'any'] : ['chronic', 'acute'];
 		for (const population of populations) {
 			const inPop = <T extends { outcome: Outcome; population: string }>(r: T) =>
 				r.outcome === outcome && (population === 'any' || r.population === population);

@@ -28,11 +28,7 @@ function usable(rows: ArmRow[], binary: boolean): boolean {
  * negative favours the treatment, pain is put on 0-100 for MD, binary outcomes give log RR.
  * Returns a reason string when the rows cannot give an effect.
  */
-export function armEffect(
-	t: ArmRow[],
-	c: ArmRow[],
-	measure: EffectMeasure
-): Candidate | string {
+export function armEffect(t: ArmRow[], c: ArmRow[], measure: EffectMeasure): Candidate | string {
 	const first = t[0]!;
 	const binary = measure === 'RR';
 	const scales = [...new Set(t.map((r) => r.scale))]
@@ -49,7 +45,8 @@ export function armEffect(
 	const measureType = binary
 		? null
 		: (['change', 'final'] as const).find((m) => pick(t, m).length > 0 && pick(c, m).length > 0);
-	if (measureType === undefined) return `the two arms report different kinds of score (change vs final) on ${scale}`;
+	if (measureType === undefined)
+		return `the two arms report different kinds of score (change vs final) on ${scale}`;
 	const rt = pick(t, measureType);
 	const rc = pick(c, measureType);
 	if (!usable(rt, binary) || !usable(rc, binary))

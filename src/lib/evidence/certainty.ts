@@ -39,28 +39,48 @@ export function riskOfBiasRule(a: Analysis): Rule {
 			levels: 1,
 			reason: `${pct(high + unknown)} of the weight comes from trials at high risk of bias (${pct(high)}) or without a published risk-of-bias assessment (${pct(unknown)}).`
 		};
-	return { domain: 'risk of bias', levels: 0, reason: `${pct(1 - high - unknown)} of the weight comes from trials at low or some risk of bias.` };
+	return {
+		domain: 'risk of bias',
+		levels: 0,
+		reason: `${pct(1 - high - unknown)} of the weight comes from trials at low or some risk of bias.`
+	};
 }
 
 /** Inconsistency: I^2 of 50% or more with at least two trials costs one level. */
 export function inconsistencyRule(a: Analysis): Rule {
 	const r = a.result!;
-	if (r.k < 2) return { domain: 'inconsistency', levels: 0, reason: 'A single trial: consistency cannot be judged.' };
+	if (r.k < 2)
+		return { domain: 'inconsistency', levels: 0, reason: 'A single trial: consistency cannot be judged.' };
 	if (r.i2 >= 50)
-		return { domain: 'inconsistency', levels: 1, reason: `The trials disagree more than chance explains (I² = ${r.i2.toFixed(0)}%).` };
-	return { domain: 'inconsistency', levels: 0, reason: `The trials broadly agree (I² = ${r.i2.toFixed(0)}%).` };
+		return {
+			domain: 'inconsistency',
+			levels: 1,
+			reason: `The trials disagree more than chance explains (I² = ${r.i2.toFixed(0)}%).`
+		};
+	return {
+		domain: 'inconsistency',
+		levels: 0,
+		reason: `The trials broadly agree (I² = ${r.i2.toFixed(0)}%).`
+	};
 }
 
 /**
  * Imprecision: one level when the CI crosses both "no effect" and an important effect (superiority) or reaches
  * past +/- MID (equivalence); one more when the analysis has fewer participants than the optimal information size.
  */
-export function imprecisionRule(a: Analysis, o: Oriented, mid: number, question: 'superiority' | 'equivalence'): Rule {
+export function imprecisionRule(
+	a: Analysis,
+	o: Oriented,
+	mid: number,
+	question: 'superiority' | 'equivalence'
+): Rule {
 	const n = a.studies.filter((s) => !s.excluded).reduce((t, s) => t + (s.n1 ?? 0) + (s.n2 ?? 0), 0);
 	const reasons: string[] = [];
 	let levels = 0;
 	const wide =
-		question === 'equivalence' ? o.lower <= -mid || o.upper >= mid : o.lower < 0 && o.upper > 0 && (o.upper >= mid || o.lower <= -mid);
+		question === 'equivalence'
+			? o.lower <= -mid || o.upper >= mid
+			: o.lower < 0 && o.upper > 0 && (o.upper >= mid || o.lower <= -mid);
 	if (wide) {
 		levels++;
 		reasons.push(
@@ -76,7 +96,9 @@ export function imprecisionRule(a: Analysis, o: Oriented, mid: number, question:
 	return {
 		domain: 'imprecision',
 		levels,
-		reason: levels ? `Imprecise: ${reasons.join('; ')}.` : `Precise enough: ${n} participants and a confidence interval that answers the question.`
+		reason: levels
+			? `Imprecise: ${reasons.join('; ')}.`
+			: `Precise enough: ${n} participants and a confidence interval that answers the question.`
 	};
 }
 
@@ -84,15 +106,33 @@ export function imprecisionRule(a: Analysis, o: Oriented, mid: number, question:
 export function smallStudyRule(a: Analysis): Rule {
 	const used = a.studies.filter((s) => !s.excluded);
 	if (used.length < MIN_K_SMALL_STUDY)
-		return { domain: 'small-study bias', levels: 0, reason: `Not assessable with ${used.length} trial${used.length === 1 ? '' : 's'} (at least ${MIN_K_SMALL_STUDY} needed).` };
-	const t = regtest(used.map((s) => s.yi), used.map((s) => s.vi));
-	if (t.p < 0.1) return { domain: 'small-study bias', levels: 1, reason: `Smaller trials show larger effects (Egger-type test p = ${t.p.toFixed(3)}).` };
-	return { domain: 'small-study bias', levels: 0, reason: `No sign of small-study bias (Egger-type test p = ${t.p.toFixed(3)}).` };
+		return {
+			domain: 'small-study bias',
+			levels: 0,
+			reason: `Not assessable with ${used.length} trial${used.length === 1 ? '' : 's'} (at least ${MIN_K_SMALL_STUDY} needed).`
+		};
+	const t = regtest(
+		used.map((s) => s.yi),
+		used.map((s) => s.vi)
+	);
+	if (t.p < 0.1)
+		return {
+			domain: 'small-study bias',
+			levels: 1,
+			reason: `Smaller trials show larger effects (Egger-type test p = ${t.p.toFixed(3)}).`
+		};
+	return {
+		domain: 'small-study bias',
+		levels: 0,
+		reason: `No sign of small-study bias (Egger-type test p = ${t.p.toFixed(3)}).`
+	};
 }
 
 /** Indirectness: evidence that answers a neighbouring question (e.g. usual care standing in for "no therapy"). */
 export function indirectnessRule(reason: string | null): Rule {
-	return reason ? { domain: 'indirectness', levels: 1, reason } : { domain: 'indirectness', levels: 0, reason: 'The trials compare what the claim compares.' };
+	return reason
+		? { domain: 'indirectness', levels: 1, reason }
+		: { domain: 'indirectness', levels: 0, reason: 'The trials compare what the claim compares.' };
 }
 
 /** Start at high (randomised trials) and go down one level per level of concern, to very low at most. */

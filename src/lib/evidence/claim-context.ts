@@ -1,6 +1,15 @@
 import type { Outcome } from '$lib/data/schema';
 import { analysisId } from './analyses';
-import { imprecisionRule, inconsistencyRule, indirectnessRule, rate, riskOfBiasRule, smallStudyRule, type CertaintyRating, type Rule } from './certainty';
+import {
+	imprecisionRule,
+	inconsistencyRule,
+	indirectnessRule,
+	rate,
+	riskOfBiasRule,
+	smallStudyRule,
+	type CertaintyRating,
+	type Rule
+} from './certainty';
 import type { Claim, ClaimComparison, ClaimTest } from './claims';
 import { midOnAnalysisScale } from './mid';
 import type { Analysis, AnalysisPopulation, AnalysisWindow, EffectMeasure } from './types';
@@ -42,7 +51,12 @@ export function effectiveTest(claim: Claim, view: ClaimView): ClaimTest | null {
 	};
 }
 
-export function findAnalysis(all: Analysis[], t: ClaimTest, c: ClaimComparison, window?: AnalysisWindow): Analysis | null {
+export function findAnalysis(
+	all: Analysis[],
+	t: ClaimTest,
+	c: ClaimComparison,
+	window?: AnalysisWindow
+): Analysis | null {
 	const w = window ?? (t.window === 'all' ? 'short' : t.window);
 	const id = analysisId(t.outcome, t.population as AnalysisPopulation, c, w);
 	return all.find((a) => a.id === id && a.result) ?? null;
@@ -59,19 +73,41 @@ export function midText(a: Analysis, view: ClaimView): string {
 
 /** Indirectness of an analysis for a claim about "no therapy": usual care standing in for it. */
 export function indirectReason(a: Analysis, c: ClaimComparison | undefined, view: ClaimView): string | null {
-	if (c?.indirect) return `Usual care stands in for the claim's comparison (${c.control === 'usual_care' ? 'usual care is not "no therapy"' : 'indirect comparison'}).`;
-	if (view.usualCareAsNone && a.control === 'no_treatment' && a.studies.some((s) => /usual|routine|conventional/i.test(s.control_label)))
+	if (c?.indirect)
+		return `Usual care stands in for the claim's comparison (${c.control === 'usual_care' ? 'usual care is not "no therapy"' : 'indirect comparison'}).`;
+	if (
+		view.usualCareAsNone &&
+		a.control === 'no_treatment' &&
+		a.studies.some((s) => /usual|routine|conventional/i.test(s.control_label))
+	)
 		return 'Usual-care trials are counted as "no treatment" (a setting): usual care is not no therapy.';
 	return null;
 }
 
-export function certaintyOf(a: Analysis, view: ClaimView, question: 'superiority' | 'equivalence', indirect: string | null, extra: Rule[] = []): CertaintyRating {
+export function certaintyOf(
+	a: Analysis,
+	view: ClaimView,
+	question: 'superiority' | 'equivalence',
+	indirect: string | null,
+	extra: Rule[] = []
+): CertaintyRating {
 	const o = oriented(a)!;
-	return rate([riskOfBiasRule(a), inconsistencyRule(a), imprecisionRule(a, o, midFor(a, view), question), smallStudyRule(a), indirectnessRule(indirect), ...extra]);
+	return rate([
+		riskOfBiasRule(a),
+		inconsistencyRule(a),
+		imprecisionRule(a, o, midFor(a, view), question),
+		smallStudyRule(a),
+		indirectnessRule(indirect),
+		...extra
+	]);
 }
 
 /** The first comparison of the test with pooled data; direct comparisons before indirect ones. */
-export function primary(all: Analysis[], t: ClaimTest, window?: AnalysisWindow): { a: Analysis; c: ClaimComparison } | null {
+export function primary(
+	all: Analysis[],
+	t: ClaimTest,
+	window?: AnalysisWindow
+): { a: Analysis; c: ClaimComparison } | null {
 	const ordered = [...t.comparisons.filter((c) => !c.indirect), ...t.comparisons.filter((c) => c.indirect)];
 	for (const c of ordered) {
 		const a = findAnalysis(all, t, c, window);
@@ -88,4 +124,3 @@ export const NO_DATA = (claim: Claim, t: ClaimTest): ClaimResult => ({
 	analyses: [],
 	extra: {}
 });
-

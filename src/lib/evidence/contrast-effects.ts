@@ -30,7 +30,13 @@ export function contrastEffect(row: ContrastRow, measure: EffectMeasure): Candid
 		if (k === null) return `${row.scale} is not a pain-intensity scale convertible to 0-100`;
 		f = k;
 	}
-	const es = effectFromCI({ estimate: row.estimate, lower: row.ci_lower, upper: row.ci_upper, ratio, level: 95 });
+	const es = effectFromCI({
+		estimate: row.estimate,
+		lower: row.ci_lower,
+		upper: row.ci_upper,
+		ratio,
+		level: 95
+	});
 	const flipDirection = !ratio && row.direction === 'higher_better';
 	const flipArms = isReversed(row.treatment, row.control);
 	const sign = (flipDirection ? -1 : 1) * (flipArms ? -1 : 1);

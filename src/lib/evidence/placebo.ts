@@ -1,6 +1,13 @@
 import { rma } from '$lib/stats';
 import type { ClaimTest, Claim } from './claims';
-import { certaintyOf, findAnalysis, midFor, NO_DATA, type ClaimResult, type ClaimView } from './claim-context';
+import {
+	certaintyOf,
+	findAnalysis,
+	midFor,
+	NO_DATA,
+	type ClaimResult,
+	type ClaimView
+} from './claim-context';
 import { capitalise, describeEffect } from './describe';
 import type { Analysis } from './types';
 import { oriented, superiorityVerdict } from './verdicts';
@@ -9,7 +16,13 @@ import { oriented, superiorityVerdict } from './verdicts';
 export function restrict(a: Analysis, ids: Set<string>): Analysis {
 	const studies = a.studies.filter((s) => ids.has(s.study_id) && !s.excluded);
 	const r = a.result!;
-	const result = studies.length ? rma(studies.map((s) => s.yi), studies.map((s) => s.vi), { method: r.requested, test: r.test, level: r.level }) : null;
+	const result = studies.length
+		? rma(
+				studies.map((s) => s.yi),
+				studies.map((s) => s.vi),
+				{ method: r.requested, test: r.test, level: r.level }
+			)
+		: null;
 	return { ...a, studies: studies.map((s, i) => ({ ...s, weight: result?.weights[i] ?? null })), result };
 }
 
@@ -23,7 +36,11 @@ export function placeboShare(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	const sham = findAnalysis(all, t, shamC!);
 	const real = findAnalysis(all, t, realC!);
 	if (!sham || !real) return NO_DATA(claim, t);
-	const inBoth = new Set(sham.studies.filter((s) => !s.excluded && real.studies.some((r) => r.study_id === s.study_id && !r.excluded)).map((s) => s.study_id));
+	const inBoth = new Set(
+		sham.studies
+			.filter((s) => !s.excluded && real.studies.some((r) => r.study_id === s.study_id && !r.excluded))
+			.map((s) => s.study_id)
+	);
 	if (inBoth.size === 0) return NO_DATA(claim, t);
 	const s = restrict(sham, inBoth);
 	const r = restrict(real, inBoth);
@@ -35,5 +52,12 @@ export function placeboShare(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 			? `sham acupuncture achieved about ${Math.round(100 * share)}% of the benefit of real acupuncture over no treatment`
 			: 'real acupuncture showed no benefit over no treatment, so no share can be computed';
 	const sentence = `In the ${k} trial${k === 1 ? '' : 's'} with real, sham and no-treatment arms, ${shareText}: ${describeEffect(s)}, while ${describeEffect(r)}. The sham effect also includes expectation, attention and any effect of the sham needling itself, so it is an upper bound for "placebo".`;
-	return { claim, verdict, certainty: certaintyOf(s, view, 'superiority', null), sentence: capitalise(sentence), analyses: [s, r], extra: { share } };
+	return {
+		claim,
+		verdict,
+		certainty: certaintyOf(s, view, 'superiority', null),
+		sentence: capitalise(sentence),
+		analyses: [s, r],
+		extra: { share }
+	};
 }

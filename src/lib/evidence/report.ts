@@ -80,7 +80,11 @@ export function analysisJson(a: Analysis): AnalysisJson | null {
 	};
 }
 
-export function summaryJson(settings: AnalysisSettings, analyses: Analysis[], claims: ClaimResult[]): SummaryJson {
+export function summaryJson(
+	settings: AnalysisSettings,
+	analyses: Analysis[],
+	claims: ClaimResult[]
+): SummaryJson {
 	return {
 		options: { method: settings.method, test: settings.test, level: settings.level },
 		analyses: analyses.map(analysisJson).filter((a): a is AnalysisJson => a !== null),

@@ -1,7 +1,14 @@
 import { qnorm, rma } from '$lib/stats';
 import type { ShamType } from '$lib/data/schema';
 import type { Claim, ClaimTest } from './claims';
-import { certaintyOf, findAnalysis, midFor, NO_DATA, type ClaimResult, type ClaimView } from './claim-context';
+import {
+	certaintyOf,
+	findAnalysis,
+	midFor,
+	NO_DATA,
+	type ClaimResult,
+	type ClaimView
+} from './claim-context';
 import { describeEffect } from './describe';
 import { restrict } from './placebo';
 import type { Analysis } from './types';
@@ -67,7 +74,15 @@ export function subgroupTest(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	const se = Math.hypot(g1!.analysis.result!.se, g2!.analysis.result!.se);
 	const m = midFor(a, view);
 	const half = qnorm(0.5 + a.result!.level / 200) * se;
-	const verdict: Verdict = split.p < 0.05 ? 'supported' : Math.abs(d) + half < m ? 'not supported' : 'inconclusive';
+	const verdict: Verdict =
+		split.p < 0.05 ? 'supported' : Math.abs(d) + half < m ? 'not supported' : 'inconclusive';
 	const sentence = `Against ${g1!.label}: ${describeEffect(g1!.analysis)}. Against ${g2!.label}: ${describeEffect(g2!.analysis)}. Test for subgroup differences: Q = ${split.q.toFixed(2)}, df = ${split.df}, p = ${split.p.toFixed(3)}.`;
-	return { claim, verdict, certainty: certaintyOf(a, view, 'superiority', null), sentence, analyses: [a, g1!.analysis, g2!.analysis], extra: { q: split.q, p: split.p } };
+	return {
+		claim,
+		verdict,
+		certainty: certaintyOf(a, view, 'superiority', null),
+		sentence,
+		analyses: [a, g1!.analysis, g2!.analysis],
+		extra: { q: split.q, p: split.p }
+	};
 }

@@ -1,5 +1,14 @@
 import type { Claim, ClaimTest } from './claims';
-import { certaintyOf, findAnalysis, indirectReason, NO_DATA, primary, midFor, type ClaimResult, type ClaimView } from './claim-context';
+import {
+	certaintyOf,
+	findAnalysis,
+	indirectReason,
+	NO_DATA,
+	primary,
+	midFor,
+	type ClaimResult,
+	type ClaimView
+} from './claim-context';
 import { capitalise, describeEffect } from './describe';
 import type { Analysis, Window } from './types';
 import { oriented, superiorityVerdict, type Verdict } from './verdicts';
@@ -18,7 +27,8 @@ export function timeCourse(claim: Claim, all: Analysis[], t: ClaimTest, view: Cl
 	const p = primary(all, t, 'short');
 	if (!p) return NO_DATA(claim, t);
 	const byWindow = WINDOWS.map((w) => ({ w: w.id as Window, a: findAnalysis(all, t, p.c, w.id) }));
-	const verdictOf = (a: Analysis | null): Verdict => (a ? superiorityVerdict(oriented(a), midFor(a, view)) : 'no trial data');
+	const verdictOf = (a: Analysis | null): Verdict =>
+		a ? superiorityVerdict(oriented(a), midFor(a, view)) : 'no trial data';
 	const short = verdictOf(p.a);
 	const later = byWindow.slice(1).map((x) => verdictOf(x.a));
 	const positive = (v: Verdict) => v === 'supported' || v === 'partly supported';
@@ -29,7 +39,10 @@ export function timeCourse(claim: Claim, all: Analysis[], t: ClaimTest, view: Cl
 			: short;
 	const parts = byWindow
 		.filter((x) => x.a)
-		.map((x) => `at ${WINDOWS.find((w) => w.id === x.w)!.label} (trial timepoints ${[...new Set(x.a!.studies.map((s) => s.timepoint_weeks))].join(', ')} weeks), ${describeEffect(x.a!)}`);
+		.map(
+			(x) =>
+				`at ${WINDOWS.find((w) => w.id === x.w)!.label} (trial timepoints ${[...new Set(x.a!.studies.map((s) => s.timepoint_weeks))].join(', ')} weeks), ${describeEffect(x.a!)}`
+		);
 	const sentence = `${capitalise(parts.join('; '))}. ${INDIVIDUAL}`;
 	const indirect = [indirectReason(p.a, p.c, view), INDIVIDUAL].filter(Boolean).join(' ');
 	return {

@@ -25,7 +25,8 @@ export interface Oriented {
 export function oriented(a: Analysis): Oriented | null {
 	const r = a.result;
 	if (!r) return null;
-	if (a.measure === 'MD' || a.measure === 'SMD') return { est: -r.estimate, lower: -r.ci.upper, upper: -r.ci.lower };
+	if (a.measure === 'MD' || a.measure === 'SMD')
+		return { est: -r.estimate, lower: -r.ci.upper, upper: -r.ci.lower };
 	return { est: r.estimate, lower: r.ci.lower, upper: r.ci.upper };
 }
 

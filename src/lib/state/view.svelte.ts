@@ -34,7 +34,13 @@ export class ViewState {
 	});
 
 	claimView: ClaimView = $derived({
-		mids: { MD: this.controls.midMD, SMD: this.controls.midSMD, RR: this.controls.midRR, OR: this.controls.midRR, RD: 0.05 },
+		mids: {
+			MD: this.controls.midMD,
+			SMD: this.controls.midSMD,
+			RR: this.controls.midRR,
+			OR: this.controls.midRR,
+			RD: 0.05
+		},
 		outcome: this.controls.outcome,
 		window: this.controls.window,
 		population: this.controls.population,

@@ -14,7 +14,10 @@ const find = (all: ReturnType<typeof build>, id: string) => {
 
 describe('buildAnalyses: effect sizes from arms', () => {
 	it('gives MD = m1 - m2 with vi = sd1^2/n1 + sd2^2/n2, negative favouring the treatment', () => {
-		const a = find(build(trial('s1', 'acupuncture', 'sham', -30, -20)), 'pain:chronic:acupuncture-vs-sham:short');
+		const a = find(
+			build(trial('s1', 'acupuncture', 'sham', -30, -20)),
+			'pain:chronic:acupuncture-vs-sham:short'
+		);
 		expect(a.studies[0]!.yi).toBe(-10);
 		expect(a.studies[0]!.vi).toBeCloseTo(400 / 100 + 400 / 100, 12);
 		expect(a.measure).toBe('MD');
@@ -28,7 +31,12 @@ describe('buildAnalyses: effect sizes from arms', () => {
 	});
 
 	it('negates higher-better scales so that negative still favours the treatment', () => {
-		const rows = trial('s1', 'acupuncture', 'usual_care', 12, 3, { outcome: 'function', scale: 'HFAQ_0_100', direction: 'higher_better', sd: 15 });
+		const rows = trial('s1', 'acupuncture', 'usual_care', 12, 3, {
+			outcome: 'function',
+			scale: 'HFAQ_0_100',
+			direction: 'higher_better',
+			sd: 15
+		});
 		const a = find(build(rows), 'function:chronic:acupuncture-vs-usual_care:short');
 		expect(a.measure).toBe('SMD');
 		expect(a.studies[0]!.yi).toBeLessThan(0);
@@ -50,8 +58,11 @@ describe('buildAnalyses: effect sizes from arms', () => {
 		expect(i.sd1i).toBeCloseTo(Math.sqrt(ss / 199), 12);
 	});
 
-	it('gives log RR from events with metafor\'s 1/2 correction for a zero cell', () => {
-		const rows = [binaryArm({ study_id: 'b', arm: 'acupuncture', events: 0, n: 20 }), binaryArm({ study_id: 'b', arm: 'sham', events: 4, n: 20 })];
+	it("gives log RR from events with metafor's 1/2 correction for a zero cell", () => {
+		const rows = [
+			binaryArm({ study_id: 'b', arm: 'acupuncture', events: 0, n: 20 }),
+			binaryArm({ study_id: 'b', arm: 'sham', events: 4, n: 20 })
+		];
 		const s = find(build(rows), 'responder:chronic:acupuncture-vs-sham:short').studies[0]!;
 		expect(s.yi).toBeCloseTo(Math.log(0.5 / 21 / (4.5 / 21)), 12);
 		expect(s.vi).toBeCloseTo(1 / 0.5 - 1 / 21 + 1 / 4.5 - 1 / 21, 12);
@@ -60,7 +71,9 @@ describe('buildAnalyses: effect sizes from arms', () => {
 
 describe('buildAnalyses: timepoints, windows and sources', () => {
 	it('takes, per window, the timepoint closest to the target (ties: the earlier)', () => {
-		const rows = [6, 10, 26, 52].flatMap((w) => trial('t', 'acupuncture', 'sham', -20 - w, -10, { timepoint_weeks: w }));
+		const rows = [6, 10, 26, 52].flatMap((w) =>
+			trial('t', 'acupuncture', 'sham', -20 - w, -10, { timepoint_weeks: w })
+		);
 		const all = build(rows);
 		expect(find(all, 'pain:chronic:acupuncture-vs-sham:short').studies[0]!.timepoint_weeks).toBe(6);
 		expect(find(all, 'pain:chronic:acupuncture-vs-sham:intermediate').studies[0]!.timepoint_weeks).toBe(26);
@@ -68,12 +81,24 @@ describe('buildAnalyses: timepoints, windows and sources', () => {
 	});
 
 	it('prefers arm-level data to a reported contrast at the same timepoint', () => {
-		const a = find(build(trial('s', 'acupuncture', 'sham', -30, -20), [contrast({ study_id: 's', treatment: 'acupuncture', control: 'sham' })]), 'pain:chronic:acupuncture-vs-sham:short');
+		const a = find(
+			build(trial('s', 'acupuncture', 'sham', -30, -20), [
+				contrast({ study_id: 's', treatment: 'acupuncture', control: 'sham' })
+			]),
+			'pain:chronic:acupuncture-vs-sham:short'
+		);
 		expect(a.studies[0]!.from).toBe('arms');
 	});
 
 	it('uses a contrast with vi from its CI, flipped when its arms are reversed', () => {
-		const c = contrast({ study_id: 'k', treatment: 'sham', control: 'acupuncture', estimate: 5, ci_lower: 1, ci_upper: 9 });
+		const c = contrast({
+			study_id: 'k',
+			treatment: 'sham',
+			control: 'acupuncture',
+			estimate: 5,
+			ci_lower: 1,
+			ci_upper: 9
+		});
 		const s = find(build([], [c]), 'pain:chronic:acupuncture-vs-sham:short').studies[0]!;
 		expect(s.yi).toBe(-5);
 		expect(s.vi).toBeCloseTo((8 / (2 * 1.959963984540054)) ** 2, 10);
@@ -91,7 +116,12 @@ describe('buildAnalyses: timepoints, windows and sources', () => {
 		const rows = [
 			...trial('a', 'acupuncture', 'sham', -5, -3, { outcome: 'function', scale: 'RMDQ_0_24', sd: 4 }),
 			...trial('b', 'acupuncture', 'sham', -4, -2, { outcome: 'function', scale: 'RMDQ_0_24', sd: 4 }),
-			...trial('c', 'acupuncture', 'sham', 6, 7, { outcome: 'function', scale: 'ODI_0_100', measure: 'final', sd: 4 })
+			...trial('c', 'acupuncture', 'sham', 6, 7, {
+				outcome: 'function',
+				scale: 'ODI_0_100',
+				measure: 'final',
+				sd: 4
+			})
 		];
 		const a = find(build(rows), 'function:chronic:acupuncture-vs-sham:short');
 		expect(a.studies.map((s) => s.study_id)).toEqual(['a', 'b']);
@@ -99,7 +129,10 @@ describe('buildAnalyses: timepoints, windows and sources', () => {
 	});
 
 	it('drops user-excluded and high risk-of-bias studies from the pooled result but keeps them listed', () => {
-		const rows = [...trial('a', 'acupuncture', 'sham', -30, -20), ...trial('b', 'acupuncture', 'sham', -25, -20, { rob: 'high' })];
+		const rows = [
+			...trial('a', 'acupuncture', 'sham', -30, -20),
+			...trial('b', 'acupuncture', 'sham', -25, -20, { rob: 'high' })
+		];
 		const all = build(rows, [], { excluded: ['a'] });
 		const a = find(all, 'pain:chronic:acupuncture-vs-sham:short');
 		expect(a.result!.k).toBe(1);
@@ -112,6 +145,10 @@ describe('buildAnalyses: timepoints, windows and sources', () => {
 	it('counts usual care as no treatment only when asked', () => {
 		const rows = trial('u', 'acupuncture', 'usual_care', -20, -10);
 		expect(build(rows).some((a) => a.id === 'pain:chronic:acupuncture-vs-no_treatment:short')).toBe(false);
-		expect(build(rows, [], { usualCareAsNone: true }).some((a) => a.id === 'pain:chronic:acupuncture-vs-no_treatment:short')).toBe(true);
+		expect(
+			build(rows, [], { usualCareAsNone: true }).some(
+				(a) => a.id === 'pain:chronic:acupuncture-vs-no_treatment:short'
+			)
+		).toBe(true);
 	});
 });

@@ -10,8 +10,12 @@ import { arm, binaryArm, trial } from './factory';
 const VIEW: ClaimView = { mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } };
 const claim = (id: string): Claim => bundledClaims.claims.find((c) => c.id === id)!;
 const run = (id: string, rows: ArmRow[], view: Partial<ClaimView> = {}) =>
-	evaluateClaim(claim(id), buildAnalyses({ trials: rows, contrasts: [] }, DEFAULT_SETTINGS), { ...VIEW, ...view });
-const rule = (r: ReturnType<typeof run>, domain: string) => r.certainty!.rules.find((x) => x.domain === domain)!;
+	evaluateClaim(claim(id), buildAnalyses({ trials: rows, contrasts: [] }, DEFAULT_SETTINGS), {
+		...VIEW,
+		...view
+	});
+const rule = (r: ReturnType<typeof run>, domain: string) =>
+	r.certainty!.rules.find((x) => x.domain === domain)!;
 
 /** k two-arm trials with n per arm, each with the given difference (treatment minus control). */
 const many = (t: ArmRow['arm'], c: ArmRow['arm'], diffs: number[], n = 150, extra: Partial<ArmRow> = {}) =>
@@ -33,7 +37,10 @@ describe('evaluateClaim: verdicts', () => {
 	it('supports "sham as good" only when the CI lies within +/- MID', () => {
 		expect(run('sham-as-good', many('acupuncture', 'sham', [-2, -3, -1])).verdict).toBe('supported');
 		expect(run('sham-as-good', many('acupuncture', 'sham', [-25, -24, -26])).verdict).toBe('contradicted');
-		expect(run('sham-as-good', many('acupuncture', 'sham', [-2, -3, -1]), { mids: { ...VIEW.mids, MD: 2 } }).verdict).not.toBe('supported');
+		expect(
+			run('sham-as-good', many('acupuncture', 'sham', [-2, -3, -1]), { mids: { ...VIEW.mids, MD: 2 } })
+				.verdict
+		).not.toBe('supported');
 	});
 
 	it('says "no trial data" when the comparison is missing and "not testable" for mechanisms', () => {
@@ -43,9 +50,14 @@ describe('evaluateClaim: verdicts', () => {
 	});
 
 	it('needs both comparisons for "both beat no therapy"', () => {
-		const both = [...trial('a', 'acupuncture', 'no_treatment', -30, -5, { n: 300 }), ...trial('b', 'sham', 'no_treatment', -28, -5, { n: 300 })];
+		const both = [
+			...trial('a', 'acupuncture', 'no_treatment', -30, -5, { n: 300 }),
+			...trial('b', 'sham', 'no_treatment', -28, -5, { n: 300 })
+		];
 		expect(run('both-beat-none', both).verdict).toBe('supported');
-		expect(run('both-beat-none', trial('a', 'acupuncture', 'no_treatment', -30, -5, { n: 300 })).verdict).toBe('partly supported');
+		expect(
+			run('both-beat-none', trial('a', 'acupuncture', 'no_treatment', -30, -5, { n: 300 })).verdict
+		).toBe('partly supported');
 	});
 
 	it('computes the placebo share from three-arm trials only', () => {
@@ -75,7 +87,11 @@ describe('evaluateClaim: verdicts', () => {
 
 	it('tests the sham-type subgroup difference', () => {
 		const pen = many('acupuncture', 'sham', [-1, -2, -1], 300);
-		const non = [-20, -21, -22].flatMap((d, i) => trial(`n${i}`, 'acupuncture', 'sham', -10 + d, -10, { n: 300, sham_type: null }).map((r) => (r.arm === 'sham' ? { ...r, sham_type: 'non_penetrating' as const } : r)));
+		const non = [-20, -21, -22].flatMap((d, i) =>
+			trial(`n${i}`, 'acupuncture', 'sham', -10 + d, -10, { n: 300, sham_type: null }).map((r) =>
+				r.arm === 'sham' ? { ...r, sham_type: 'non_penetrating' as const } : r
+			)
+		);
 		const r = run('sham-design', [...pen, ...non]);
 		expect(r.verdict).toBe('supported');
 		expect(r.extra.p).toBeLessThan(0.05);
@@ -83,7 +99,25 @@ describe('evaluateClaim: verdicts', () => {
 	});
 
 	it('supports safety when adverse events are not clearly more common, partly when they are', () => {
-		const ae = (a: number, b: number, n = 400) => [0, 1, 2].flatMap((i) => [binaryArm({ study_id: `e${i}`, arm: 'acupuncture', events: a, n, outcome: 'adverse_events', scale: 'any_adverse_event' }), binaryArm({ study_id: `e${i}`, arm: 'sham', events: b, n, outcome: 'adverse_events', scale: 'any_adverse_event' })]);
+		const ae = (a: number, b: number, n = 400) =>
+			[0, 1, 2].flatMap((i) => [
+				binaryArm({
+					study_id: `e${i}`,
+					arm: 'acupuncture',
+					events: a,
+					n,
+					outcome: 'adverse_events',
+					scale: 'any_adverse_event'
+				}),
+				binaryArm({
+					study_id: `e${i}`,
+					arm: 'sham',
+					events: b,
+					n,
+					outcome: 'adverse_events',
+					scale: 'any_adverse_event'
+				})
+			]);
 		expect(run('safe', ae(100, 100, 1000)).verdict).toBe('supported');
 		expect(run('safe', ae(120, 40)).verdict).toBe('partly supported');
 		expect(run('safe', ae(1, 1, 20)).verdict).toBe('inconclusive');
@@ -98,8 +132,14 @@ describe('evaluateClaim: certainty rules', () => {
 	});
 
 	it('downgrades for risk of bias when most weight is high-risk or not assessed', () => {
-		expect(rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2], 300, { rob: 'high' })), 'risk of bias').levels).toBe(1);
-		expect(rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2], 300, { rob: null })), 'risk of bias').reason).toMatch(/without a published risk-of-bias/);
+		expect(
+			rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2], 300, { rob: 'high' })), 'risk of bias')
+				.levels
+		).toBe(1);
+		expect(
+			rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2], 300, { rob: null })), 'risk of bias')
+				.reason
+		).toMatch(/without a published risk-of-bias/);
 	});
 
 	it('downgrades for inconsistency when I2 >= 50%', () => {
@@ -111,7 +151,10 @@ describe('evaluateClaim: certainty rules', () => {
 	it('downgrades for imprecision below 400 participants and for a CI that crosses both thresholds', () => {
 		const small = run('relieves-chronic', many('acupuncture', 'no_treatment', [-20], 50));
 		expect(rule(small, 'imprecision').reason).toMatch(/only 100 participants/);
-		const wide = run('relieves-chronic', trial('w', 'acupuncture', 'no_treatment', -18, -10, { n: 20, sd: 30 }));
+		const wide = run(
+			'relieves-chronic',
+			trial('w', 'acupuncture', 'no_treatment', -18, -10, { n: 20, sd: 30 })
+		);
 		expect(rule(wide, 'imprecision').levels).toBe(2);
 	});
 
@@ -119,12 +162,17 @@ describe('evaluateClaim: certainty rules', () => {
 		const few = run('relieves-chronic', many('acupuncture', 'no_treatment', [-20, -20], 300));
 		expect(rule(few, 'small-study bias').reason).toMatch(/Not assessable with 2 trials/);
 		const sizes = [20, 25, 30, 40, 60, 80, 120, 200, 400, 800];
-		const rows = sizes.flatMap((n, i) => trial(`f${i}`, 'acupuncture', 'no_treatment', -10 - 400 / Math.sqrt(n), -10, { n }));
+		const rows = sizes.flatMap((n, i) =>
+			trial(`f${i}`, 'acupuncture', 'no_treatment', -10 - 400 / Math.sqrt(n), -10, { n })
+		);
 		expect(rule(run('relieves-chronic', rows), 'small-study bias').levels).toBe(1);
 	});
 
 	it('rates very low at most, whatever the number of concerns', () => {
-		const rows = [...trial('a', 'acupuncture', 'usual_care', -40, -10, { n: 15, rob: 'high' }), ...trial('b', 'acupuncture', 'usual_care', 5, -10, { n: 15, rob: 'high' })];
+		const rows = [
+			...trial('a', 'acupuncture', 'usual_care', -40, -10, { n: 15, rob: 'high' }),
+			...trial('b', 'acupuncture', 'usual_care', 5, -10, { n: 15, rob: 'high' })
+		];
 		expect(run('relieves-chronic', rows).certainty!.level).toBe('very low');
 	});
 });

@@ -30,10 +30,20 @@ export function arm(p: Partial<ArmRow> & Pick<ArmRow, 'study_id' | 'arm'>): ArmR
 
 /** A binary arm row (responders by default). */
 export function binaryArm(p: Partial<ArmRow> & Pick<ArmRow, 'study_id' | 'arm' | 'events'>): ArmRow {
-	return arm({ outcome: 'responder', scale: 'resp_test', direction: null, mean: null, sd: null, measure: null, ...p });
+	return arm({
+		outcome: 'responder',
+		scale: 'resp_test',
+		direction: null,
+		mean: null,
+		sd: null,
+		measure: null,
+		...p
+	});
 }
 
-export function contrast(p: Partial<ContrastRow> & Pick<ContrastRow, 'study_id' | 'treatment' | 'control'>): ContrastRow {
+export function contrast(
+	p: Partial<ContrastRow> & Pick<ContrastRow, 'study_id' | 'treatment' | 'control'>
+): ContrastRow {
 	return {
 		line: ++line,
 		study: p.study_id,
@@ -60,6 +70,13 @@ export function contrast(p: Partial<ContrastRow> & Pick<ContrastRow, 'study_id' 
 }
 
 /** A two-arm trial: treatment and control arms with the given change means. */
-export function trial(study_id: string, t: ArmRow['arm'], c: ArmRow['arm'], mt: number, mc: number, extra: Partial<ArmRow> = {}): ArmRow[] {
+export function trial(
+	study_id: string,
+	t: ArmRow['arm'],
+	c: ArmRow['arm'],
+	mt: number,
+	mc: number,
+	extra: Partial<ArmRow> = {}
+): ArmRow[] {
 	return [arm({ study_id, arm: t, mean: mt, ...extra }), arm({ study_id, arm: c, mean: mc, ...extra })];
 }

@@ -17,6 +17,11 @@ export function studyCi(yi: number, vi: number, measure: EffectMeasure, level: n
 }
 
 export function estimatorLabel(r: RmaResult): string {
-	const names = { REML: 'random effects (REML)', DL: 'random effects (DerSimonian-Laird)', PM: 'random effects (Paule-Mandel)', FE: 'common effect (inverse variance)' };
+	const names = {
+		REML: 'random effects (REML)',
+		DL: 'random effects (DerSimonian-Laird)',
+		PM: 'random effects (Paule-Mandel)',
+		FE: 'common effect (inverse variance)'
+	};
 	return `${names[r.method]}, ${r.test === 'knha' ? 'Hartung-Knapp t' : 'Wald z'} intervals`;
 }
