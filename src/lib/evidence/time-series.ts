@@ -1,0 +1,63 @@
+import { qnorm } from '$lib/stats';
+import type { Arm } from '$lib/data/schema';
+import { comparisonLabel, type Comparison } from './comparisons';
+import type { Analysis, AnalysisPopulation } from './types';
+import { WINDOWS } from './windows';
+
+export interface TimePointData {
+	weeks: number;
+	estimate: number;
+	lower: number;
+	upper: number;
+	study?: string;
+}
+
+export interface TimeSeriesData {
+	label: string;
+	control: Arm;
+	points: TimePointData[];
+}
+
+/**
+ * The time course of each comparison: its pooled effect in every window, placed at the weighted mean of the
+ * trials' timepoints, and each trial's own estimate (with its Wald CI) at its timepoint.
+ */
+export function timeSeries(
+	all: Analysis[],
+	comparisons: Comparison[],
+	outcome: string,
+	population: AnalysisPopulation
+): TimeSeriesData[] {
+	const out: TimeSeriesData[] = [];
+	for (const c of comparisons) {
+		const points: TimePointData[] = [];
+		for (const w of WINDOWS) {
+			const a = all.find(
+				(x) =>
+					x.outcome === outcome &&
+					x.population === population &&
+					x.treatment === c.treatment &&
+					x.control === c.control &&
+					x.window === w.id
+			);
+			const r = a?.result;
+			if (!a || !r) continue;
+			const used = a.studies.filter((s) => !s.excluded);
+			const weeks = used.reduce((t, s) => t + (s.weight ?? 0) * s.timepoint_weeks, 0) / 100;
+			points.push({ weeks, estimate: r.estimate, lower: r.ci.lower, upper: r.ci.upper });
+			const z = qnorm(0.5 + r.level / 200);
+			for (const s of used) {
+				const h = z * Math.sqrt(s.vi);
+				points.push({
+					weeks: s.timepoint_weeks,
+					estimate: s.yi,
+					lower: s.yi - h,
+					upper: s.yi + h,
+					study: s.study
+				});
+			}
+		}
+		if (points.length) out.push({ label: comparisonLabel(c), control: c.control, points });
+	}
+	return out;
+}
