@@ -9,7 +9,7 @@ import {
 	type ClaimResult,
 	type ClaimView
 } from './claim-context';
-import { describeEffect } from './describe';
+import { capitalise, describeEffect } from './describe';
 import { restrict } from './placebo';
 import type { Analysis } from './types';
 import type { Verdict } from './verdicts';
@@ -59,12 +59,13 @@ export function subgroupTest(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	if (!a) return NO_DATA(claim, t);
 	const split = splitByShamType(a);
 	if (!split) {
-		const present = [...new Set(a.studies.map((s) => s.sham_type).filter(Boolean))].join(', ') || 'no';
+		const present = [...new Set(a.studies.map((s) => s.sham_type).filter(Boolean))].map((t) => t!.replace('_', '-'));
+		const k = a.result!.k;
 		return {
 			claim,
 			verdict: 'inconclusive',
 			certainty: null,
-			sentence: `Only ${present.replace('_', '-')} sham trials contribute, so the two kinds of sham cannot be compared.`,
+			sentence: `${capitalise(describeEffect(a))}. ${k === 1 ? 'The trial' : `All ${k} trials`} used ${present.length ? `a ${present.join(' or ')}` : 'an unrecorded type of'} sham, so the two kinds of sham cannot be compared.`,
 			analyses: [a],
 			extra: {}
 		};

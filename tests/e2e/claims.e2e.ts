@@ -1,0 +1,53 @@
+import { expect, test, type Page } from '@playwright/test';
+import claims from '../../data/claims.json' with { type: 'json' };
+
+const VERDICTS = /supported|partly supported|not supported|contradicted|inconclusive|no trial data|not testable/;
+const sentence = (page: Page, id: string) => page.locator(`#${id} [data-testid="sentence"]`);
+const verdict = (page: Page, id: string) => page.locator(`#${id} [data-verdict]`).first();
+
+test('every claim is on the page with a verdict, and each testable one has a sentence with numbers', async ({ page }) => {
+	await page.goto('/');
+	for (const c of claims.claims) {
+		const card = page.locator(`#${c.id}`);
+		await expect(card).toContainText(c.quote.slice(0, 30));
+		await expect(verdict(page, c.id)).toHaveText(VERDICTS);
+		if (c.testable) await expect(sentence(page, c.id)).toHaveText(/\d/);
+		else await expect(verdict(page, c.id)).toContainText('not testable');
+	}
+});
+
+test('a smaller minimal important difference changes the "sham as good" verdict', async ({ page }) => {
+	await page.goto('/');
+	await expect(verdict(page, 'sham-as-good')).toContainText('supported');
+	const before = await verdict(page, 'sham-as-good').textContent();
+	await page.getByLabel(/Minimal important difference/).fill('2');
+	await page.getByLabel(/Minimal important difference/).press('Enter');
+	await page.getByLabel(/Minimal important difference/).blur();
+	await expect(verdict(page, 'sham-as-good')).not.toHaveText(before!);
+	await expect(sentence(page, 'sham-as-good')).toContainText('±2 points');
+});
+
+test('the Hartung-Knapp interval changes the pooled numbers of a multi-trial analysis', async ({ page }) => {
+	await page.goto('/');
+	const before = await sentence(page, 'relieves-chronic').textContent();
+	await page.getByLabel('Confidence interval').selectOption('knha');
+	await expect(sentence(page, 'relieves-chronic')).not.toHaveText(before!);
+	await page.getByLabel('Estimator').selectOption('FE');
+	await expect(page.locator('#relieves-chronic')).toContainText(/Common effect/i);
+});
+
+test('a copied URL restores the view', async ({ page, browser }) => {
+	await page.goto('/');
+	await page.getByLabel('Outcome').selectOption('function');
+	await page.getByLabel('Estimator').selectOption('DL');
+	await expect(page).toHaveURL(/outcome=function/);
+	await expect(page).toHaveURL(/method=DL/);
+	const url = page.url();
+	const text = await sentence(page, 'sham-as-good').textContent();
+	const other = await browser.newPage();
+	await other.goto(url);
+	await expect(other.getByLabel('Outcome')).toHaveValue('function');
+	await expect(other.getByLabel('Estimator')).toHaveValue('DL');
+	await expect(sentence(other, 'sham-as-good')).toHaveText(text!);
+	await other.close();
+});
