@@ -1,2 +1,15 @@
-// Benchmarks (npm run bench). Parts are added by the ingest and maths issues.
-console.log('No benchmarks yet: the ingest and maths benchmarks land with issues 4 and 5.');
+// npm run bench [-- ingest|stats|evidence]: the benchmarks of DESIGN.md section 7, printed with the machine.
+import { cpus } from 'node:os';
+import { benchEvidence } from './evidence';
+import { benchIngest } from './ingest';
+import { benchStats } from './stats';
+
+const parts: Record<string, () => Promise<void>> = {
+	ingest: benchIngest,
+	stats: benchStats,
+	evidence: benchEvidence
+};
+const wanted = process.argv.slice(2).filter((a) => a in parts);
+
+console.log(`# Benchmarks: ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length}, Node ${process.version}`);
+for (const name of wanted.length ? wanted : Object.keys(parts)) await parts[name]!();

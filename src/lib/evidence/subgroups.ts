@@ -59,7 +59,9 @@ export function subgroupTest(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	if (!a) return NO_DATA(claim, t);
 	const split = splitByShamType(a);
 	if (!split) {
-		const present = [...new Set(a.studies.map((s) => s.sham_type).filter(Boolean))].map((t) => t!.replace('_', '-'));
+		const present = [...new Set(a.studies.map((s) => s.sham_type).filter(Boolean))].map((t) =>
+			t!.replace('_', '-')
+		);
 		const k = a.result!.k;
 		return {
 			claim,

@@ -92,3 +92,8 @@ export function controlsToParams(c: Controls): URLSearchParams {
 	}
 	return p;
 }
+
+/** Controls from a location's query string ("?view=patient&..." or ""). */
+export function controlsFromSearch(search: string): Controls {
+	return parseControls(new URLSearchParams(search));
+}

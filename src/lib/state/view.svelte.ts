@@ -5,7 +5,7 @@ import type { Claim } from '$lib/evidence/claims';
 import type { ClaimView } from '$lib/evidence/claim-context';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import type { AnalysisSettings } from '$lib/evidence/types';
-import { controlsToParams, DEFAULT_CONTROLS, parseControls, type Controls } from './url-params';
+import { controlsFromSearch, controlsToParams, DEFAULT_CONTROLS, type Controls } from './url-params';
 
 /**
  * The page's shared state: the controls (kept in the URL) and everything derived from them and the loaded
@@ -64,7 +64,7 @@ export class ViewState {
 	}
 
 	fromQuery(search: string): void {
-		this.controls = parseControls(new URLSearchParams(search));
+		this.controls = controlsFromSearch(search);
 	}
 
 	reset(): void {

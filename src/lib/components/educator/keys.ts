@@ -22,8 +22,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 function isActivatable(target: EventTarget | null): boolean {
 	if (!(target instanceof Element)) return false;
 	return (
-		target.closest('button, a[href], summary, [role="button"], [role="link"], [role="checkbox"], [role="tab"]') !==
-		null
+		target.closest(
+			'button, a[href], summary, [role="button"], [role="link"], [role="checkbox"], [role="tab"]'
+		) !== null
 	);
 }
 

@@ -1,0 +1,46 @@
+import '../charts/jsdom-shims';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import { loadFiles } from '../../../src/cli/summarize';
+import { bundledClaims } from '$lib/evidence/claims';
+import type { ViewState } from '$lib/state/view.svelte';
+import Harness from './Harness.svelte';
+
+const { data } = loadFiles([]);
+
+describe('ClinicianView', () => {
+	it('renders one article per claim, each with the verdict the evidence layer computed', () => {
+		let view: ViewState | undefined;
+		const { container } = render(Harness, { data, audience: 'clinician', onview: (v) => (view = v) });
+		const articles = container.querySelectorAll('article.claim');
+		expect(articles).toHaveLength(bundledClaims.claims.length);
+		for (const r of view!.results) {
+			const badge = container.querySelector(`#${r.claim.id} [data-verdict]`);
+			expect(badge?.getAttribute('data-verdict')).toBe(r.verdict);
+			expect(container.querySelector(`#${r.claim.id} [data-testid="sentence"]`)?.textContent).toBe(
+				r.sentence
+			);
+		}
+	});
+
+	it('recomputes the verdicts when a control changes', async () => {
+		const { container } = render(Harness, { data, audience: 'clinician' });
+		const badge = () => container.querySelector('#sham-as-good [data-verdict]')?.getAttribute('data-verdict');
+		expect(badge()).toBe('supported');
+		const mid = screen.getByLabelText(/Minimal important difference/) as HTMLInputElement;
+		mid.value = '2';
+		await fireEvent.change(mid);
+		flushSync();
+		expect(badge()).not.toBe('supported');
+	});
+});
+
+describe('PatientView', () => {
+	it('shows every claim with a plain verdict and a question list', () => {
+		const { container } = render(Harness, { data, audience: 'patient' });
+		for (const c of bundledClaims.claims) expect(container.querySelector(`#${c.id}`), c.id).not.toBeNull();
+		expect(screen.getByRole('heading', { name: 'Questions to ask your clinician' })).toBeTruthy();
+		expect(container.querySelectorAll('.term button').length).toBeGreaterThan(5);
+	});
+});
