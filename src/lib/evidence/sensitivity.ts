@@ -1,0 +1,51 @@
+import { confint, leave1out, regtest, trimfill, type ConfintResult, type RegtestResult, type TrimfillResult } from '$lib/stats';
+import type { RmaOptions } from '$lib/stats/types';
+import { MIN_K_SMALL_STUDY } from './certainty';
+import type { Analysis } from './types';
+
+export interface BiasChecks {
+	/** Q-profile CIs for tau2, I2 and H2 (metafor confint()); null for k = 1 or a common-effect model. */
+	heterogeneity: ConfintResult | null;
+	/** Pooled result without each study in turn (metafor leave1out()). */
+	leaveOneOut: { study: string; estimate: number; lower: number; upper: number }[];
+	/** Egger-type test and trim-and-fill, from MIN_K_SMALL_STUDY studies on (metafor regtest(), trimfill()). */
+	regtest: RegtestResult | null;
+	trimfill: TrimfillResult | null;
+	notes: string[];
+}
+
+/** Sensitivity and small-study checks of one analysis, each skipped with a plain note when it cannot be computed. */
+export function biasChecks(a: Analysis): BiasChecks {
+	const used = a.studies.filter((s) => !s.excluded);
+	const yi = used.map((s) => s.yi);
+	const vi = used.map((s) => s.vi);
+	const r = a.result;
+	const notes: string[] = [];
+	const out: BiasChecks = { heterogeneity: null, leaveOneOut: [], regtest: null, trimfill: null, notes };
+	if (!r) return out;
+	const options: RmaOptions = { method: r.method, test: r.test, level: r.level };
+	const attempt = <T>(what: string, f: () => T): T | null => {
+		try {
+			return f();
+		} catch (e) {
+			notes.push(`${what} not computed: ${(e as Error).message}.`);
+			return null;
+		}
+	};
+	if (r.k >= 2 && r.method !== 'FE') out.heterogeneity = attempt('Q-profile interval', () => confint(yi, vi, options));
+	if (r.k >= 2)
+		out.leaveOneOut = (attempt('Leave-one-out', () => leave1out(yi, vi, options)) ?? []).map((l) => ({
+			study: used[l.omitted]!.study,
+			estimate: l.result.estimate,
+			lower: l.result.ci.lower,
+			upper: l.result.ci.upper
+		}));
+	if (r.k >= MIN_K_SMALL_STUDY) {
+		out.regtest = attempt('Egger-type test', () => regtest(yi, vi, options));
+		out.trimfill = attempt('Trim and fill', () => trimfill(yi, vi, options));
+	} else
+		notes.push(
+			`With ${r.k} stud${r.k === 1 ? 'y' : 'ies'}, a funnel plot, the Egger-type test and trim and fill cannot reliably show small-study bias (at least ${MIN_K_SMALL_STUDY} are needed).`
+		);
+	return out;
+}
