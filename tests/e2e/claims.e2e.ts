@@ -1,11 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import claims from '../../data/claims.json' with { type: 'json' };
 
-const VERDICTS = /supported|partly supported|not supported|contradicted|inconclusive|no trial data|not testable/;
+const VERDICTS =
+	/supported|partly supported|not supported|contradicted|inconclusive|no trial data|not testable/;
 const sentence = (page: Page, id: string) => page.locator(`#${id} [data-testid="sentence"]`);
 const verdict = (page: Page, id: string) => page.locator(`#${id} [data-verdict]`).first();
 
-test('every claim is on the page with a verdict, and each testable one has a sentence with numbers', async ({ page }) => {
+test('every claim is on the page with a verdict, and each testable one has a sentence with numbers', async ({
+	page
+}) => {
 	await page.goto('/');
 	for (const c of claims.claims) {
 		const card = page.locator(`#${c.id}`);

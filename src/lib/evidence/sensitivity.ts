@@ -1,4 +1,12 @@
-import { confint, leave1out, regtest, trimfill, type ConfintResult, type RegtestResult, type TrimfillResult } from '$lib/stats';
+import {
+	confint,
+	leave1out,
+	regtest,
+	trimfill,
+	type ConfintResult,
+	type RegtestResult,
+	type TrimfillResult
+} from '$lib/stats';
 import type { RmaOptions } from '$lib/stats/types';
 import { MIN_K_SMALL_STUDY } from './certainty';
 import type { Analysis } from './types';
@@ -32,7 +40,8 @@ export function biasChecks(a: Analysis): BiasChecks {
 			return null;
 		}
 	};
-	if (r.k >= 2 && r.method !== 'FE') out.heterogeneity = attempt('Q-profile interval', () => confint(yi, vi, options));
+	if (r.k >= 2 && r.method !== 'FE')
+		out.heterogeneity = attempt('Q-profile interval', () => confint(yi, vi, options));
 	if (r.k >= 2)
 		out.leaveOneOut = (attempt('Leave-one-out', () => leave1out(yi, vi, options)) ?? []).map((l) => ({
 			study: used[l.omitted]!.study,
