@@ -1,0 +1,33 @@
+/** Horizontal layout of a forest plot's text columns and plotting region, in pixels. */
+export interface ForestColumns {
+	/** Left edge of the study labels (text-anchor start). */
+	label: number;
+	/** Right edge of the "n treatment/control" column, or null when the width is too small to show it. */
+	n: number | null;
+	plotLeft: number;
+	plotRight: number;
+	/** Right edge of the "estimate [CI]" column. */
+	estimate: number;
+	/** Right edge of the weight column, or null when hidden. */
+	weight: number | null;
+	/** Centre of the risk-of-bias mark. */
+	rob: number;
+}
+
+/**
+ * Columns for a width `w` and font size `f` (all in px):
+ * labels start at 0 and take min(16f, 0.28w); the n column (shown when w >= 56f) ends 6f further;
+ * the plot starts f after the last left column; on the right the RoB mark is centred at w - f, the weight
+ * (shown when w >= 40f) ends at w - 2.5f, the estimate at w - 7.5f (w - 2.5f without weights), and the plot ends
+ * 12f before the estimate's right edge.
+ * @example forestColumns(800, 10) // { label: 0, n: 220, plotLeft: 230, plotRight: 605, estimate: 725, weight: 775, rob: 790 }
+ */
+export function forestColumns(w: number, f: number): ForestColumns {
+	const labelWidth = Math.min(16 * f, 0.28 * w);
+	const n = w >= 56 * f ? labelWidth + 6 * f : null;
+	const plotLeft = (n ?? labelWidth) + f;
+	const weight = w >= 40 * f ? w - 2.5 * f : null;
+	const estimate = weight === null ? w - 2.5 * f : w - 7.5 * f;
+	const plotRight = Math.max(plotLeft + 4 * f, estimate - 12 * f);
+	return { label: 0, n, plotLeft, plotRight, estimate, weight, rob: w - f };
+}

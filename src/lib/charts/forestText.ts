@@ -1,0 +1,37 @@
+import { format } from 'd3-format';
+import type { EffectMeasure } from '$lib/evidence/types';
+import type { RmaResult } from '$lib/stats/types';
+import { formatEstimateSentence, formatP } from './format';
+import type { ForestSubgroups } from './types';
+
+const f1 = format('.1f');
+const f2 = format('.2f');
+
+/** "12.3%" for a weight in percent. */
+export const formatWeight = (w: number): string => `${f1(w)}%`;
+
+/** Name of the pooling model, e.g. "Random effects (REML)" or "Common effect". */
+export function modelName(r: RmaResult): string {
+	const test = r.test === 'knha' ? ', Hartung-Knapp' : '';
+	return r.method === 'FE' ? `Common effect${test}` : `Random effects (${r.method}${test})`;
+}
+
+/**
+ * Heterogeneity line in Cochrane's wording, with tau2 from the model and I2 from tau2 (metafor).
+ * @example heterogeneityText(r) // "Heterogeneity: τ² = 12.30, I² = 45%, Q = 7.30 (df = 4), p = 0.12"
+ */
+export function heterogeneityText(r: RmaResult): string {
+	return `Heterogeneity: τ² = ${f2(r.tau2)}, I² = ${format('.0f')(r.i2)}%, Q = ${f2(r.q)} (df = ${r.q_df}), ${formatP(r.q_p)}`;
+}
+
+/** "Test for subgroup differences (sham type): Q = 1.23, df = 1, p = 0.27". */
+export function subgroupTestText(by: string, t: Pick<ForestSubgroups, 'q' | 'df' | 'p'>): string {
+	return `Test for subgroup differences (${by.toLowerCase()}): Q = ${f2(t.q)}, df = ${t.df}, ${formatP(t.p)}`;
+}
+
+/** One sentence with the pooled numbers, for the text alternative and the pooled row. */
+export function pooledSentence(measure: EffectMeasure, unit: string, r: RmaResult): string {
+	const est = formatEstimateSentence(measure, r.estimate, r.ci, r.level);
+	const studies = r.k === 1 ? '1 study' : `${r.k} studies`;
+	return `Pooled ${unit} over ${studies}: ${est}, ${formatP(r.p)}.`;
+}

@@ -1,0 +1,38 @@
+import type { EffectMeasure } from '$lib/evidence/types';
+import { backTransform, formatEffect, MEASURE_NAME } from './format';
+import type { ChartTable, TimeSeries } from './types';
+
+/** Table twin and CSV of the time course: one row per point (pooled or trial), on the reader's scale. */
+export function timeCourseTable(measure: EffectMeasure, series: TimeSeries[]): ChartTable {
+	const b = (v: number) => backTransform(measure, v);
+	return {
+		columns: [
+			{ key: 'comparison', label: 'Comparison' },
+			{ key: 'study', label: 'Study' },
+			{ key: 'weeks', label: 'Week', numeric: true },
+			{ key: 'estimate', label: MEASURE_NAME[measure], numeric: true, digits: 2 },
+			{ key: 'lower', label: 'CI lower', numeric: true, digits: 2 },
+			{ key: 'upper', label: 'CI upper', numeric: true, digits: 2 }
+		],
+		rows: series.flatMap((s) =>
+			s.points.map((p) => ({
+				comparison: s.label,
+				study: p.study ?? 'pooled',
+				weeks: p.weeks,
+				estimate: b(p.estimate),
+				lower: b(p.lower),
+				upper: b(p.upper)
+			}))
+		)
+	};
+}
+
+/** "Real vs sham: -5.0 at week 8, -3.0 at week 26. ... The 6-8 week window is shaded." */
+export function timeCourseSummary(measure: EffectMeasure, series: TimeSeries[]): string {
+	const parts = series.map((s) => {
+		const pooled = s.points.filter((p) => p.study === undefined).sort((a, b) => a.weeks - b.weeks);
+		const text = pooled.map((p) => `${formatEffect(measure, p.estimate)} at week ${p.weeks}`).join(', ');
+		return `${s.label}: ${text || 'no pooled estimate'}.`;
+	});
+	return [...parts, 'The 6-8 week window is shaded.'].join(' ');
+}

@@ -1,0 +1,62 @@
+import './jsdom-shims';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import RobSummary from '../../../src/lib/charts/RobSummary.svelte';
+import { serializeSvg } from '../../../src/lib/charts/exportSvg';
+import { study } from '../../unit/charts/studies';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** jsdom's Blob has no text(): read it with its FileReader. */
+function text(blob: Blob): Promise<string> {
+	return new Promise((resolve) => {
+		const r = new FileReader();
+		r.onload = () => resolve(String(r.result));
+		r.readAsText(blob);
+	});
+}
+
+/** Capture what the export writes: the Blob given to URL.createObjectURL and the link's file name. */
+function captureDownloads() {
+	const blobs: Blob[] = [];
+	const names: string[] = [];
+	URL.createObjectURL = vi.fn((b: Blob) => {
+		blobs.push(b);
+		return 'blob:test';
+	});
+	URL.revokeObjectURL = vi.fn();
+	vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+		names.push(this.download);
+	});
+	return { blobs, names };
+}
+
+describe('chart export', () => {
+	it('serialises the rendered SVG as a standalone document with inline styles', () => {
+		const { container } = render(RobSummary, { studies: [study('a', 0, 1, 50)] });
+		const text = serializeSvg(container.querySelector('svg.chart')!);
+		expect(text.startsWith('<svg')).toBe(true);
+		expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+		expect(text).toContain('viewBox="0 0 320 ');
+		expect(text).toContain('style="');
+		expect(text).not.toContain('class=');
+	});
+
+	it('downloads SVG and a CSV whose formula-like cells are neutralised', async () => {
+		const { blobs, names } = captureDownloads();
+		render(RobSummary, {
+			studies: [
+				study('a', 0, 1, 50, { study: '=HYPERLINK("http://evil")' }),
+				study('b', 0, 1, 50, { study: 'Smith, 2001' })
+			],
+			title: 'RoB'
+		});
+		await fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+		await fireEvent.click(screen.getByRole('button', { name: 'CSV data' }));
+		expect(names).toEqual(['rob.svg', 'rob.csv']);
+		expect((await text(blobs[0]!)).startsWith('<svg')).toBe(true);
+		expect(await text(blobs[1]!)).toBe(
+			'Study,Overall risk of bias\r\n"\'=HYPERLINK(""http://evil"")",low risk of bias\r\n"Smith, 2001",low risk of bias\r\n'
+		);
+	});
+});
