@@ -61,5 +61,15 @@ export default ts.config(
 		}
 	},
 	pureLayer,
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] }
+	{
+		ignores: [
+			'build/',
+			'build-*/',
+			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/'
+		]
+	}
 );
