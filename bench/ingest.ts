@@ -37,7 +37,7 @@ export function syntheticTrialsCsv(rows: number): string {
 		const week = WEEKS[Math.floor(i / 12) % 3]!;
 		const n = 40 + Math.floor(rand() * 200);
 		const binary = outcome === 'responder';
-		const mean = binary ? '' : (-(rand() * 30)).toFixed(1);
+		const mean = binary ? '' : (-(rand() * 20)).toFixed(1);
 		const sd = binary ? '' : (10 + rand() * 20).toFixed(1);
 		const events = binary ? String(Math.floor(rand() * n)) : '';
 		const notes =

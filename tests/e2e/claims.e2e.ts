@@ -54,3 +54,27 @@ test('a copied URL restores the view', async ({ page, browser }) => {
 	await expect(sentence(other, 'sham-as-good')).toHaveText(text!);
 	await other.close();
 });
+
+test('uploading trials in which real acupuncture clearly beats sham flips the "sham as good" verdict', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'supported');
+	const header =
+		'study_id,study,year,population,arm,arm_label,sham_type,outcome,scale,direction,timepoint_weeks,n,mean,sd,measure,events,rob,source,locator,notes';
+	const rows = [1, 2].flatMap((i) => [
+		`big${i},Big ${i},2030,chronic,acupuncture,verum,,pain,VAS_0_100,lower_better,8,400,-45,20,change,,low,pmid:${i},Table 2,synthetic test row`,
+		`big${i},Big ${i},2030,chronic,sham,minimal needling,penetrating,pain,VAS_0_100,lower_better,8,400,-10,20,change,,low,pmid:${i},Table 2,synthetic test row`
+	]);
+	const region = page.getByRole('region', { name: 'Load your own data' });
+	await region.getByLabel('replace the data shown').check();
+	await region.locator('input[type=file]').setInputFiles({
+		name: 'trials.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from([header, ...rows].join('\n') + '\n')
+	});
+	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'contradicted');
+	await expect(sentence(page, 'sham-as-good')).toContainText('35.0 points lower');
+	await region.getByRole('button', { name: 'Reset to the bundled data' }).click();
+	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'supported');
+});

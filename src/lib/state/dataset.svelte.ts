@@ -1,8 +1,9 @@
 import { getContext, setContext } from 'svelte';
-import { checkAddition, contrastRows, trialRows, type IngestResult } from '$lib/data';
+import type { IngestResult } from '$lib/data/ingest';
+import { checkAddition } from '$lib/data/merge';
+import { contrastRows, trialRows } from '$lib/data/rows';
 import { indexedDbStore, SAVED_VERSION, type DatasetStore, type SavedFile } from '$lib/data/persist';
 import type { FileKind } from '$lib/data/schema';
-import type { AnyTable } from '$lib/data/table';
 import type { ArmRow, ContrastRow, Dataset, Problem } from '$lib/data/types';
 
 /** A user file in the data shown. */
@@ -21,7 +22,7 @@ interface Part {
 }
 
 /** Rows turned into objects per slice, between which the main thread is free (no task over ~50 ms). */
-const SLICE = 20_000;
+const SLICE = 10_000;
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -66,6 +67,7 @@ export class DatasetState {
 	/** Shows only these files. Returns the problems that prevent it (then nothing changes). */
 	async replace(results: readonly IngestResult[]): Promise<Problem[]> {
 		await this.load();
+		await pause();
 		const blocking = errorsOf(results);
 		if (blocking.length > 0) return blocking;
 		await this.#apply(results, [], false);
@@ -75,6 +77,7 @@ export class DatasetState {
 	/** Adds these files to the data shown. Returns the problems that prevent it (then nothing changes). */
 	async add(results: readonly IngestResult[]): Promise<Problem[]> {
 		await this.load();
+		await pause();
 		const blocking = [...errorsOf(results), ...checkAddition(this.dataset, results)];
 		if (blocking.length > 0) return blocking;
 		await this.#apply(results, this.#parts, this.includeBundled);
@@ -96,7 +99,8 @@ export class DatasetState {
 			const added: Part[] = [];
 			for (const r of results) {
 				const table = r.trials ?? r.contrasts;
-				if (table) added.push(await toPart({ name: r.file, table, warnings: r.warnings }));
+				if (table)
+					added.push(await toPart({ name: r.file, table, warnings: r.warnings, studies: r.studies }));
 			}
 			this.#parts = [...keep, ...added];
 			this.includeBundled = includeBundled;
@@ -115,17 +119,20 @@ export class DatasetState {
 	}
 
 	#compose(): void {
-		const base =
-			this.includeBundled || this.#parts.length === 0 ? this.bundled : { trials: [], contrasts: [] };
-		this.dataset = {
-			trials: base.trials.concat(...this.#parts.map((p) => p.trials)),
-			contrasts: base.contrasts.concat(...this.#parts.map((p) => p.contrasts))
-		};
+		const parts = this.#parts;
+		const base: Dataset = this.includeBundled ? this.bundled : { trials: [], contrasts: [] };
+		this.dataset =
+			parts.length === 0
+				? this.bundled
+				: {
+						trials: base.trials.concat(...parts.map((p) => p.trials)),
+						contrasts: base.contrasts.concat(...parts.map((p) => p.contrasts))
+					};
 		this.files = this.#parts.map(({ saved }) => ({
 			name: saved.name,
 			kind: saved.table.kind,
 			rows: saved.table.length,
-			studies: countStudies(saved.table),
+			studies: saved.studies.ids.length,
 			warnings: saved.warnings
 		}));
 	}
@@ -169,16 +176,12 @@ async function toPart(saved: SavedFile): Promise<Part> {
 	const trials: ArmRow[] = [];
 	const contrasts: ContrastRow[] = [];
 	for (let from = 0; from < t.length; from += SLICE) {
+		if (t.length > SLICE) await pause();
 		const to = Math.min(t.length, from + SLICE);
 		if (t.kind === 'trials') for (const r of trialRows(t, from, to)) trials.push(r);
 		else for (const r of contrastRows(t, from, to)) contrasts.push(r);
-		if (to < t.length) await pause();
 	}
 	return { saved, trials, contrasts };
-}
-
-function countStudies(t: AnyTable): number {
-	return new Set(t.columns.study_id).size;
 }
 
 const KEY = Symbol('dataset');

@@ -1,11 +1,13 @@
-import { ingestBlob, type IngestResult, type Progress } from '$lib/data';
+import type { IngestResult } from '$lib/data/ingest';
+import type { Progress } from '$lib/data/read-blob';
 import type { IngestMessage, IngestRequest } from '$lib/data/worker-protocol';
 
 /** Reads files into results, reporting progress; never rejects. */
 export type IngestFn = (files: readonly File[], onProgress: (p: Progress) => void) => Promise<IngestResult[]>;
 
-/** Reads files on the page itself (tests, and browsers without module workers). */
+/** Reads files on the page itself (tests, and browsers without module workers); the parser loads lazily. */
 export const pageIngest: IngestFn = async (files, onProgress) => {
+	const { ingestBlob } = await import('$lib/data/read-blob');
 	const results: IngestResult[] = [];
 	for (const [index, file] of files.entries()) {
 		results.push(

@@ -1,0 +1,111 @@
+import type { ProblemSink } from './problems';
+import { POPULATIONS, ROB_LEVELS } from './schema';
+import type { AnyTable } from './table';
+
+type Column = ArrayLike<number>;
+
+/**
+ * Study-level fields repeated on every row must agree within a study (DESIGN.md 3.1): study, year, population
+ * and rob are errors; a different source is a warning (a trial may report follow-ups in several papers).
+ * Reported once per study and field, on the first row that disagrees with the study's first row.
+ */
+export function checkStudies(t: AnyTable, sink: ProblemSink): void {
+	const c = t.columns;
+	const text = (v: number) => t.strings[v]!;
+	const fields: { name: string; col: Column; show: (v: number) => string; warn?: boolean }[] = [
+		{ name: 'study', col: c.study, show: text },
+		{ name: 'year', col: c.year, show: String },
+		{ name: 'population', col: c.population, show: (v) => POPULATIONS[v - 1] ?? '' },
+		{ name: 'rob', col: c.rob, show: (v) => ROB_LEVELS[v - 1] ?? '' },
+		{ name: 'source', col: c.source, show: text, warn: true }
+	];
+	const first = new Int32Array(t.strings.length).fill(-1);
+	const reported = new Set<string>();
+	for (let i = 0; i < t.length; i++) {
+		const s = c.study_id[i]!;
+		const f = first[s]!;
+		if (f === -1) {
+			first[s] = i;
+			continue;
+		}
+		for (const { name, col, show, warn } of fields) {
+			if (col[i] === col[f] || reported.has(s + ':' + name)) continue;
+			reported.add(s + ':' + name);
+			const [here, there] = [show(col[i]!) || '(empty)', show(col[f]!) || '(empty)'];
+			const message = `${name} differs within study "${text(s)}": "${here}" here, "${there}" on line ${c.line[f]}`;
+			const hint = warn
+				? 'Several publications of one trial are fine; check that these rows are the same trial.'
+				: 'Study-level fields (study, year, population, rob) must be the same on every row of a study.';
+			sink.add(warn ? 'warning' : 'error', c.line[i]!, name, here, message, hint);
+		}
+	}
+}
+
+/**
+ * The columns that identify a row (two rows equal on all of them count the same result twice), and for
+ * contrasts the result columns: contrasts.csv has no column that tells two arms of one kind apart, so the same
+ * key with other numbers may be a multi-arm trial (a warning), while the same numbers are a duplicate (an error).
+ */
+function keyOf(t: AnyTable): { names: string[]; cols: Column[]; values: Column[] } {
+	if (t.kind === 'trials') {
+		const k = t.columns;
+		return {
+			names: ['study_id', 'arm', 'arm_label', 'outcome', 'scale', 'measure', 'timepoint_weeks'],
+			cols: [k.study_id, k.arm, k.arm_label, k.outcome, k.scale, k.measure, k.timepoint_weeks],
+			values: []
+		};
+	}
+	const k = t.columns;
+	return {
+		names: ['study_id', 'treatment', 'control', 'sham_type', 'outcome', 'scale', 'measure', 'adjusted', 'timepoint_weeks'],
+		cols: [k.study_id, k.treatment, k.control, k.sham_type, k.outcome, k.scale, k.measure, k.adjusted, k.timepoint_weeks],
+		values: [k.estimate, k.ci_lower, k.ci_upper]
+	};
+}
+
+/**
+ * Duplicate rows: same key columns (keyOf) as an earlier row. Open-addressing hash table over the typed
+ * columns, O(n), every hash hit confirmed by comparing the columns.
+ */
+export function checkDuplicates(t: AnyTable, sink: ProblemSink): void {
+	const { names, cols, values } = keyOf(t);
+	const line = t.columns.line;
+	let size = 16;
+	while (size < t.length * 2) size *= 2;
+	const slots = new Int32Array(size).fill(-1);
+	const mask = size - 1;
+	const listed = names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
+	for (let i = 0; i < t.length; i++) {
+		let h = 0x811c9dc5;
+		for (const col of cols) h = Math.imul(h ^ Math.round(col[i]! * 4096), 0x01000193);
+		let s = (h ^ (h >>> 15)) & mask;
+		for (;;) {
+			const j = slots[s]!;
+			if (j === -1) {
+				slots[s] = i;
+				break;
+			}
+			if (cols.every((col) => col[i] === col[j])) {
+				if (values.every((col) => col[i] === col[j]))
+					sink.error(
+						line[i]!,
+						'',
+						'',
+						`duplicate row: same ${listed} as line ${line[j]}`,
+						'Delete one of the two rows, or tell them apart (e.g. arm_label for two arms of the same kind).'
+					);
+				else
+					sink.warn(
+						line[i]!,
+						'',
+						'',
+						`same comparison as line ${line[j]} with other numbers (same ${listed})`,
+						'If these are two arms of a multi-arm trial, say so in notes: pooled together they count the ' +
+							'shared control group twice. Otherwise delete the wrong row.'
+					);
+				break;
+			}
+			s = (s + 1) & mask;
+		}
+	}
+}

@@ -1,0 +1,37 @@
+import type { IngestResult } from './ingest';
+import type { Dataset, Problem } from './types';
+
+/**
+ * Problems that forbid adding files to the data shown: a study already shown in the same kind of file would be
+ * counted twice. One error per study, on its first line in the new file. Files are checked in order, so two
+ * new files with the same study conflict too.
+ */
+export function checkAddition(current: Dataset, results: readonly IngestResult[]): Problem[] {
+	const shown = {
+		trials: new Set(current.trials.map((r) => r.study_id)),
+		contrasts: new Set(current.contrasts.map((r) => r.study_id))
+	};
+	const problems: Problem[] = [];
+	for (const r of results) {
+		const t = r.trials ?? r.contrasts;
+		if (!t) continue;
+		const seen = shown[t.kind];
+		const { ids, lines } = r.studies;
+		for (let k = 0; k < ids.length; k++) {
+			const id = t.strings[ids[k]!]!;
+			const line = lines[k]!;
+			if (seen.has(id))
+				problems.push({
+					severity: 'error',
+					file: r.file,
+					row: line,
+					column: 'study_id',
+					value: id,
+					message: `study "${id}" is already in the data shown; adding it would count the trial twice`,
+					hint: 'Choose "Replace" to show only your files, or remove this study from your file.'
+				});
+		}
+		for (const k of ids) seen.add(t.strings[k]!);
+	}
+	return problems;
+}

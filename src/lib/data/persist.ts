@@ -1,0 +1,127 @@
+import type { AnyTable, ContrastTable, StudyIndex, TrialTable } from './table';
+
+/** A file the user loaded, kept as typed columns (compact, and cloned into IndexedDB without copying rows). */
+export interface SavedFile {
+	name: string;
+	table: TrialTable | ContrastTable;
+	warnings: number;
+	/** Its studies with their first lines. */
+	studies: StudyIndex;
+}
+
+/** What the dashboard shows besides the bundled data. Bump `version` when the table layout changes. */
+export interface SavedDataset {
+	version: typeof SAVED_VERSION;
+	/** When it was saved (ms since 1970). */
+	savedAt: number;
+	/** Whether the bundled data are shown too ("add to") or not ("replace"). */
+	includeBundled: boolean;
+	files: SavedFile[];
+}
+
+export const SAVED_VERSION = 1 as const;
+
+/** Where the user's data are kept between visits. Never on a server. */
+export interface DatasetStore {
+	load(): Promise<SavedDataset | undefined>;
+	save(data: SavedDataset): Promise<void>;
+	clear(): Promise<void>;
+}
+
+/** A store in memory (tests, and browsers without IndexedDB). */
+export function memoryStore(initial?: SavedDataset): DatasetStore {
+	let saved = initial;
+	return {
+		load: async () => saved,
+		save: async (d) => void (saved = d),
+		clear: async () => void (saved = undefined)
+	};
+}
+
+const STORE = 'dataset';
+const META = 'meta';
+
+interface MetaRecord {
+	version: typeof SAVED_VERSION;
+	savedAt: number;
+	includeBundled: boolean;
+	files: (Omit<SavedFile, 'table'> & Pick<AnyTable, 'kind' | 'file' | 'length'> & { columns: string[] })[];
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		r.onsuccess = () => resolve(r.result);
+		r.onerror = () => reject(r.error);
+	});
+}
+
+/**
+ * The user's data in IndexedDB, so they survive a reload and stay in the browser. Each column is its own
+ * record, written and read one after the other, so no single structured clone of a million-row file blocks
+ * the page for long (DESIGN.md 7). Falls back to memory where IndexedDB is missing; a record of another version
+ * is ignored.
+ */
+export function indexedDbStore(name = 'acupuncture-back-pain-data'): DatasetStore {
+	if (typeof indexedDB === 'undefined') return memoryStore();
+	let db: Promise<IDBDatabase> | undefined;
+	const open = () =>
+		(db ??= new Promise((resolve, reject) => {
+			const r = indexedDB.open(name, 1);
+			r.onupgradeneeded = () => r.result.createObjectStore(STORE);
+			r.onsuccess = () => resolve(r.result);
+			r.onerror = () => reject(r.error);
+		}));
+	/** Runs `f` in one transaction (all or nothing) and waits for it to commit. */
+	const run = async <T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => Promise<T>): Promise<T> => {
+		const tx = (await open()).transaction(STORE, mode);
+		const done = new Promise<void>((resolve, reject) => {
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+			tx.onabort = () => reject(tx.error);
+		});
+		done.catch(() => {}); // a failed request rejects first, in f
+		const result = await f(tx.objectStore(STORE));
+		await done;
+		return result;
+	};
+	return {
+		load: () =>
+			run('readonly', async (s) => {
+				const meta = (await request(s.get(META))) as MetaRecord | undefined;
+				if (!meta || meta.version !== SAVED_VERSION || !Array.isArray(meta.files)) return undefined;
+				const files: SavedFile[] = [];
+				for (const [k, f] of meta.files.entries()) {
+					const strings = (await request(s.get(`${k}:strings`))) as string[];
+					const columns: Record<string, ArrayLike<number>> = {};
+					for (const c of f.columns) columns[c] = (await request(s.get(`${k}:${c}`))) as ArrayLike<number>;
+					const table = { kind: f.kind, file: f.file, length: f.length, strings, columns } as AnyTable;
+					files.push({ name: f.name, table, warnings: f.warnings, studies: f.studies });
+				}
+				return { version: meta.version, savedAt: meta.savedAt, includeBundled: meta.includeBundled, files };
+			}),
+		save: (d) =>
+			run('readwrite', async (s) => {
+				await request(s.clear());
+				for (const [k, { table: t }] of d.files.entries()) {
+					await request(s.put(t.strings, `${k}:strings`));
+					for (const [c, col] of Object.entries(t.columns)) await request(s.put(col, `${k}:${c}`));
+				}
+				const meta: MetaRecord = {
+					version: d.version,
+					savedAt: d.savedAt,
+					includeBundled: d.includeBundled,
+					files: d.files.map((f) => ({
+						name: f.name,
+						kind: f.table.kind,
+						file: f.table.file,
+						length: f.table.length,
+						warnings: f.warnings,
+						studies: f.studies,
+						columns: Object.keys(f.table.columns)
+					}))
+				};
+				await request(s.put(meta, META));
+			}),
+		clear: () => run('readwrite', async (s) => void (await request(s.clear())))
+	};
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '$lib/data/ingest';
+import { parseFile } from '$lib/data/parse-file';
+import { memoryStore, SAVED_VERSION, type DatasetStore } from '$lib/data/persist';
+import { DatasetState } from '$lib/state/dataset.svelte';
+import { contrasts, trials } from '../../unit/data/helpers';
+
+const bundled = { trials: parseFile(trials([{}]), 'trials.csv').trials, contrasts: [] };
+const upload = (text: string, name = 'mine.csv') => ingestText(text, name);
+
+describe('DatasetState', () => {
+	it('starts with the bundled data', () => {
+		const s = new DatasetState(bundled, memoryStore());
+		expect(s.dataset).toBe(bundled);
+		expect(s.isBundled).toBe(true);
+	});
+
+	it('adds files to the data shown and replaces them', async () => {
+		const s = new DatasetState(bundled, memoryStore());
+		expect(await s.add([upload(trials([{ study_id: 'a2020' }, { study_id: 'a2020' }]))])).toEqual([]);
+		expect(s.dataset.trials.map((r) => r.study_id)).toEqual(['brinkhaus2006', 'a2020', 'a2020']);
+		expect(s.files).toEqual([{ name: 'mine.csv', kind: 'trials', rows: 2, studies: 1, warnings: 0 }]);
+		expect(await s.add([upload(contrasts([{ study_id: 'b2021' }]), 'c.csv')])).toEqual([]);
+		expect(s.dataset.contrasts.map((r) => r.study_id)).toEqual(['b2021']);
+		expect(await s.replace([upload(trials([{ study_id: 'c2022' }]))])).toEqual([]);
+		expect(s.dataset.trials.map((r) => r.study_id)).toEqual(['c2022']);
+		expect(s.dataset.contrasts).toEqual([]);
+		expect(s.includeBundled).toBe(false);
+	});
+
+	it('changes nothing for a file with errors', async () => {
+		const s = new DatasetState(bundled, memoryStore());
+		const problems = await s.replace([upload(trials([{ n: '0' }]))]);
+		expect(problems.map((p) => p.message)).toEqual(['n must be a whole number greater than 0, got "0"']);
+		expect(s.dataset).toBe(bundled);
+	});
+
+	it('survives a reload through its store, and resets', async () => {
+		const store = memoryStore();
+		const first = new DatasetState(bundled, store);
+		await first.add([upload(trials([{ study_id: 'a2020', notes: 'kept' }]))]);
+		const again = new DatasetState(bundled, store);
+		await again.load();
+		expect(again.dataset.trials.map((r) => [r.study_id, r.notes])).toEqual([
+			['brinkhaus2006', ''],
+			['a2020', 'kept']
+		]);
+		await again.reset();
+		expect(again.dataset).toBe(bundled);
+		expect(await store.load()).toBeUndefined();
+	});
+
+	it('shows the bundled data and says so when storage fails', async () => {
+		const broken: DatasetStore = {
+			load: () => Promise.reject(new Error('blocked')),
+			save: () => Promise.reject(new Error('quota')),
+			clear: () => Promise.resolve()
+		};
+		const s = new DatasetState(bundled, broken);
+		await s.load();
+		expect(s.storageError).toBe('Your saved data could not be restored (blocked).');
+		await s.add([upload(trials([{ study_id: 'a2020' }]))]);
+		expect(s.dataset.trials).toHaveLength(2);
+		expect(s.storageError).toBe('Your data are shown but could not be saved in this browser (quota).');
+	});
+
+	it('turns a large table into rows in slices', async () => {
+		const many = Array.from({ length: 45_000 }, (_, i) => ({ study_id: 's', timepoint_weeks: String(i) }));
+		const s = new DatasetState(bundled, memoryStore());
+		const saved = upload(trials(many));
+		expect(saved.errors).toBe(0);
+		await s.replace([saved]);
+		expect(s.dataset.trials).toHaveLength(45_000);
+		expect(s.dataset.trials[44_999]!.timepoint_weeks).toBe(44_999);
+		expect(SAVED_VERSION).toBe(1);
+	});
+});
