@@ -18,7 +18,7 @@ export interface ScaleInfo {
  * The instruments the dashboard knows. A row may use another scale code: it is read, with a warning, and only
  * pooled with rows on the same code. Ranges and directions are those of the instruments as published: VAS/NRS
  * (0 = no pain), Roland-Morris (0 = no disability; the 23-item version is the modified RMDQ), Oswestry (0 = no
- * disability), Hannover Functional Ability Questionnaire (100 = full function), SF-36 bodily pain (100 = no pain),
+ * disability), Chronic Pain Grade pain items (von Korff; 0 = no pain), Hannover Functional Ability Questionnaire (100 = full function), SF-36 bodily pain (100 = no pain),
  * PROMIS pain interference T-score (population mean 50, SD 10; higher = more interference).
  */
 export const SCALES: Readonly<Record<string, ScaleInfo>> = Object.freeze({
@@ -26,7 +26,9 @@ export const SCALES: Readonly<Record<string, ScaleInfo>> = Object.freeze({
 	VAS_0_10: scale('VAS_0_10', 'visual analogue scale 0-10 cm', 'pain', 0, 10, 'lower_better', 10),
 	NRS_0_10: scale('NRS_0_10', 'numeric rating scale 0-10', 'pain', 0, 10, 'lower_better', 10),
 	NRS_0_100: scale('NRS_0_100', 'numeric rating scale 0-100', 'pain', 0, 100, 'lower_better', 1),
-	SF36_BP_0_100: scale('SF36_BP_0_100', 'SF-36 bodily pain 0-100', 'pain', 0, 100, 'higher_better', 1),
+	CPGS_pain_0_100: scale('CPGS_pain_0_100', 'Chronic Pain Grade pain intensity 0-100', 'pain', 0, 100, 'lower_better', 1),
+	// SF-36 bodily pain mixes intensity with interference: not put on the 0-100 pain-intensity scale (SMD only).
+	SF36_BP_0_100: scale('SF36_BP_0_100', 'SF-36 bodily pain 0-100', 'pain', 0, 100, 'higher_better'),
 	PROMIS_PI_T: scale('PROMIS_PI_T', 'PROMIS pain interference T-score', 'pain', null, null, 'lower_better'),
 	RMDQ_0_24: scale('RMDQ_0_24', 'Roland-Morris Disability Questionnaire 0-24', 'function', 0, 24, 'lower_better'),
 	RMDQ_0_23: scale('RMDQ_0_23', 'modified Roland-Morris 0-23', 'function', 0, 23, 'lower_better'),

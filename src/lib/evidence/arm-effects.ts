@@ -1,4 +1,5 @@
 import type { Arm } from '$lib/data/schema';
+import { normaliseArm } from '$lib/data/normalise';
 import type { ArmRow } from '$lib/data/types';
 import { combineBinaryArms, combineContinuousArms, escalcMD, escalcRR, escalcSMD } from '$lib/stats';
 import { scaleRank, to100 } from './scales';
@@ -76,11 +77,12 @@ export function armEffect(t: ArmRow[], c: ArmRow[], measure: EffectMeasure): Can
 		const inputs = { ai: a.events, n1i: a.n, ci: b.events, n2i: b.n };
 		return { ...base, inputs, n1: a.n, n2: b.n, ...escalcRR(inputs) };
 	}
-	const sign = first.direction === 'higher_better' ? -1 : 1;
-	const f = measure === 'MD' ? to100(scale)! : 1;
+	// Oriented (negative favours the treatment) and pain on 0-100: a no-op for an SMD, which is scale-free.
 	const side = (rows: ArmRow[]) => {
-		const g = rows.map((r) => ({ mean: r.mean!, sd: r.sd!, n: r.n })).reduce(combineContinuousArms);
-		return { m: sign * f * g.mean, sd: f * g.sd, n: g.n };
+		const g = rows
+			.map((r) => ({ ...normaliseArm(r)!, n: r.n }))
+			.reduce((a, b) => ({ ...combineContinuousArms(a, b), scale: a.scale }));
+		return { m: g.mean, sd: g.sd, n: g.n };
 	};
 	const s1 = side(rt);
 	const s2 = side(rc);

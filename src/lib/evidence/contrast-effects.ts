@@ -1,3 +1,4 @@
+import { orientation } from '$lib/data/normalise';
 import type { ContrastRow } from '$lib/data/types';
 import { effectFromCI } from '$lib/stats';
 import type { Candidate } from './arm-effects';
@@ -37,9 +38,8 @@ export function contrastEffect(row: ContrastRow, measure: EffectMeasure): Candid
 		ratio,
 		level: 95
 	});
-	const flipDirection = !ratio && row.direction === 'higher_better';
 	const flipArms = isReversed(row.treatment, row.control);
-	const sign = (flipDirection ? -1 : 1) * (flipArms ? -1 : 1);
+	const sign = (ratio ? 1 : orientation(row.direction)) * (flipArms ? -1 : 1);
 	const yi = sign * f * es.yi;
 	const vi = f * f * es.vi;
 	const [n1, n2] = flipArms ? [row.n_control, row.n_treatment] : [row.n_treatment, row.n_control];

@@ -1,17 +1,13 @@
+import { painTo100Factor } from '$lib/data/scales';
 import type { Outcome } from '$lib/data/schema';
 
-/** Pain-intensity instruments that can share one 0-100 scale (DESIGN.md section 4). */
-const PAIN_INTENSITY = /^(VAS|NRS|CPGS_pain)_0_(10|100)$/;
-
 /**
- * Factor that puts a pain-intensity score on 0-100 (0-10 scales x10), or null when the instrument is not a
- * pain-intensity scale with a 0-10 or 0-100 range (it can then enter only an SMD analysis).
+ * Factor that puts a pain-intensity score on 0-100 (0-10 scales x10; the scale registry decides), or null when
+ * the instrument is not a pain-intensity scale (it can then enter only an SMD analysis).
  * @example to100('NRS_0_10') // 10
  */
 export function to100(scale: string): number | null {
-	const m = PAIN_INTENSITY.exec(scale);
-	if (!m) return null;
-	return m[2] === '10' ? 10 : 1;
+	return painTo100Factor(scale) ?? null;
 }
 
 /**

@@ -72,6 +72,7 @@ describe('scale registry', () => {
 			'VAS_0_10',
 			'NRS_0_10',
 			'NRS_0_100',
+			'CPGS_pain_0_100',
 			'SF36_BP_0_100',
 			'PROMIS_PI_T',
 			'RMDQ_0_24',
@@ -92,7 +93,9 @@ describe('scale registry', () => {
 		expect(painTo100Factor('VAS_0_100')).toBe(1);
 		expect(painTo100Factor('PROMIS_PI_T')).toBeUndefined();
 		expect(painTo100Factor('RMDQ_0_24')).toBeUndefined();
-		expect(painTo100Factor('CPGS_pain_0_100')).toBeUndefined();
+		expect(painTo100Factor('CPGS_pain_0_100')).toBe(1);
+		expect(painTo100Factor('SF36_BP_0_100')).toBeUndefined();
+		expect(painTo100Factor('VAS_worst_0_100')).toBeUndefined();
 	});
 
 	it('reads the range written at the end of an unknown code', () => {
@@ -113,7 +116,7 @@ describe('normalisation', () => {
 		const nrs = { ...TEMPLATE_TRIAL_ROW, scale: 'NRS_0_10', mean: -2.5, sd: 1.5 };
 		expect(normaliseArm(nrs)).toEqual({ mean: -25, sd: 15, scale: 'pain_0_100' });
 		const sf36 = { ...TEMPLATE_TRIAL_ROW, scale: 'SF36_BP_0_100', direction: 'higher_better' as const, mean: 12 };
-		expect(normaliseArm(sf36)).toEqual({ mean: -12, sd: 30.3, scale: 'pain_0_100' });
+		expect(normaliseArm(sf36)).toEqual({ mean: -12, sd: 30.3, scale: 'SF36_BP_0_100' });
 		const hfaq = {
 			...TEMPLATE_TRIAL_ROW,
 			outcome: 'function' as const,
@@ -122,7 +125,7 @@ describe('normalisation', () => {
 			mean: 12.1
 		};
 		expect(normaliseArm(hfaq)).toEqual({ mean: -12.1, sd: 30.3, scale: 'HFAQ_0_100' });
-		expect(normaliseArm({ ...TEMPLATE_TRIAL_ROW, scale: 'CPGS_pain_0_100' })?.scale).toBe('CPGS_pain_0_100');
+		expect(normaliseArm({ ...TEMPLATE_TRIAL_ROW, scale: 'VAS_worst_0_100' })?.scale).toBe('VAS_worst_0_100');
 		expect(normaliseArm({ ...TEMPLATE_TRIAL_ROW, mean: null })).toBeNull();
 	});
 });
