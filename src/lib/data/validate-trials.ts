@@ -36,7 +36,7 @@ export class TrialValidator {
 	readonly b = new TableBuilder(TRIAL_LAYOUT);
 	readonly #scales: ScaleChecker;
 	readonly #i: Readonly<Record<string, number>>;
-	#lastSource = '';
+	#lastSource = -1;
 
 	constructor(
 		readonly layout: HeaderLayout,
@@ -75,7 +75,13 @@ export class TrialValidator {
 		const notes = r.text(I.notes!, 'notes', false);
 
 		if (timepoint < 0) r.error('timepoint_weeks', r.raw(I.timepoint_weeks!), 'timepoint_weeks must be 0 or more', WEEKS);
-		if (source !== '' && source !== this.#lastSource) checkSource(r, (this.#lastSource = source));
+		const b = this.b;
+		const sourceId = source === '' ? -1 : b.intern(source, 4);
+		const scaleId = scale === '' ? -1 : b.intern(scale, 3);
+		if (sourceId !== -1 && sourceId !== this.#lastSource) {
+			this.#lastSource = sourceId;
+			checkSource(r, source);
+		}
 		if (arm === SHAM_CODE && sham_type === 0 && r.raw(I.sham_type!) === '') {
 			r.need(I.sham_type!, 'sham_type', 'a sham arm');
 		} else if (arm !== SHAM_CODE && sham_type !== 0) {
@@ -83,14 +89,13 @@ export class TrialValidator {
 		}
 		if (outcome !== 0) {
 			const o = OUTCOMES[outcome - 1]!;
-			if (isContinuous(outcome)) this.#continuous(o, scale, direction, mean, sd, measure, events);
+			if (isContinuous(outcome)) this.#continuous(o, scaleId, scale, direction, mean, sd, measure, events);
 			else this.#binary(o, n, events, mean, sd);
 		}
 		if (r.bad) return;
 
-		const i = this.b.next();
-		const c = this.b.columns;
-		const b = this.b;
+		const i = b.next();
+		const c = b.columns;
 		c.line[i] = line;
 		c.study_id[i] = b.intern(study_id, 0);
 		c.study[i] = b.intern(study, 1);
@@ -100,7 +105,7 @@ export class TrialValidator {
 		c.arm_label[i] = b.intern(arm_label, 2);
 		c.sham_type[i] = arm === SHAM_CODE ? sham_type : 0;
 		c.outcome[i] = outcome;
-		c.scale[i] = b.intern(scale, 3);
+		c.scale[i] = scaleId;
 		c.direction[i] = isContinuous(outcome) ? direction : 0;
 		c.timepoint_weeks[i] = timepoint;
 		c.n[i] = n;
@@ -109,13 +114,14 @@ export class TrialValidator {
 		c.measure[i] = isContinuous(outcome) ? measure : 0;
 		c.events[i] = isContinuous(outcome) ? NaN : events;
 		c.rob[i] = rob;
-		c.source[i] = b.intern(source, 4);
+		c.source[i] = sourceId;
 		c.locator[i] = b.intern(locator, 5);
 		c.notes[i] = b.intern(notes, 6);
 	}
 
 	#continuous(
 		outcome: Outcome,
+		scaleId: number,
 		scale: string,
 		direction: number,
 		mean: number,
@@ -133,8 +139,8 @@ export class TrialValidator {
 		if (events === events)
 			r.warn('events', r.raw(I.events!), `events is ignored for a continuous outcome (${outcome})`, ONE_KIND);
 		if (scale === '') return;
-		this.#scales.check(outcome, scale, direction === 0 ? null : DIRECTIONS[direction - 1]!);
-		this.#scales.checkMean(scale, measure === 0 ? null : MEASURES[measure - 1]!, mean);
+		this.#scales.check(outcome, scaleId, scale, direction === 0 ? null : DIRECTIONS[direction - 1]!);
+		this.#scales.checkMean(scaleId, scale, measure === 0 ? null : MEASURES[measure - 1]!, mean);
 	}
 
 	#binary(outcome: Outcome, n: number, events: number, mean: number, sd: number): void {

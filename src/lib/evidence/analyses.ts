@@ -56,15 +56,13 @@ function candidates(
 	const byStudy = groupBy(arms, (r) => r.study_id);
 	for (const rows of byStudy.values()) {
 		const hasNone = rows.some((r) => r.arm === 'no_treatment');
-		const side = (a: Arm, t: number) =>
-			rows.filter((r) => r.timepoint_weeks === t && effectiveArm(r.arm, usualCareAsNone, hasNone) === a);
-		for (const t of new Set(rows.map((r) => r.timepoint_weeks))) {
-			const rt = side(c.treatment, t);
-			const rc = side(c.control, t);
+		for (const [t, atTime] of groupBy(rows, (r) => r.timepoint_weeks)) {
+			const side = (a: Arm) => atTime.filter((r) => effectiveArm(r.arm, usualCareAsNone, hasNone) === a);
+			const rt = side(c.treatment);
+			const rc = side(c.control);
 			if (rt.length === 0 || rc.length === 0) continue;
 			const e = armEffect(rt, rc, measure);
-			if (typeof e === 'string')
-				notes.push({ week: t, text: `${rt[0]!.study} (week ${t}): left out, ${e}.` });
+			if (typeof e === 'string') notes.push({ week: t, text: `${rt[0]!.study} (week ${t}): left out, ${e}.` });
 			else found.push(e);
 		}
 	}
