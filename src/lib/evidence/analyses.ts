@@ -62,7 +62,8 @@ function candidates(
 			const rc = side(c.control);
 			if (rt.length === 0 || rc.length === 0) continue;
 			const e = armEffect(rt, rc, measure);
-			if (typeof e === 'string') notes.push({ week: t, text: `${rt[0]!.study} (week ${t}): left out, ${e}.` });
+			if (typeof e === 'string')
+				notes.push({ week: t, text: `${rt[0]!.study} (week ${t}): left out, ${e}.` });
 			else found.push(e);
 		}
 	}
