@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
+import { seriousViolations } from './axe';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-const require = createRequire(import.meta.url);
 /** The page with the charts: the main page (set CHARTS_E2E_PATH to try the charts on another route). */
 const PATH = process.env.CHARTS_E2E_PATH ?? '/';
 
@@ -87,26 +86,7 @@ test.describe('accessibility', () => {
 	test('axe-core finds no serious or critical accessibility violations', async ({ page }) => {
 		await page.goto(PATH);
 		await forestWithRows(page);
-		await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-		const violations = await page.evaluate(async () => {
-			const w = window as unknown as {
-				axe: {
-					run: (
-						ctx: Document
-					) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-				};
-			};
-			const r = await w.axe.run(document);
-			return r.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map(
-					(v) =>
-						`${v.id} (${v.impact}): ${v.nodes
-							.map((n) => n.target.join(' '))
-							.slice(0, 3)
-							.join(', ')}`
-				);
-		});
+		const violations = await seriousViolations(page);
 		expect(violations).toEqual([]);
 	});
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import claims from '../../data/claims.json' with { type: 'json' };
 
 const TOTAL = claims.claims.length + 2;
@@ -95,20 +96,7 @@ test.describe('accessibility', () => {
 		const i = claims.claims.findIndex((c) => c.id === 'sham-as-good');
 		await page.goto(`/?view=educator&slide=${i + 1}`);
 		await page.getByRole('button', { name: 'What does the diamond mean?' }).click();
-		await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-		const violations = await page.evaluate(async () => {
-			const w = window as unknown as {
-				axe: {
-					run: (
-						ctx: Document
-					) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-				};
-			};
-			const r = await w.axe.run(document);
-			return r.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
+		const violations = await seriousViolations(page);
 		expect(violations).toEqual([]);
 	});
 });

@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
+import { seriousViolations } from './axe';
 import { expect, test, type Page } from '@playwright/test';
 import { TRIAL_COLUMNS } from '../../src/lib/data/schema';
-
-const require = createRequire(import.meta.url);
 
 // The upload panel sits on the home page in a section headed "Load your own data". UPLOAD_E2E_PATH points the
 // test at another page that has the panel (used while the panel was not yet on the home page).
@@ -95,15 +93,7 @@ test.describe('accessibility', () => {
 		await upload(page, 'broken.csv', broken);
 		await expect(panel(page).getByRole('table', { name: /Problems found/ })).toBeVisible();
 		await panel(page).getByText('Codebook: the columns of both files').click();
-		await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-		const violations = await page.evaluate(async () => {
-			const w = window as unknown as {
-				axe: { run: (ctx: Element) => Promise<{ violations: { id: string; impact: string }[] }> };
-			};
-			const region = document.querySelector('section[aria-labelledby]:has(.upload)')!;
-			const r = await w.axe.run(region);
-			return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-		});
+		const violations = await seriousViolations(page, 'section[aria-labelledby]:has(.upload)');
 		expect(violations).toEqual([]);
 	});
 });

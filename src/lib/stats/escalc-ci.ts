@@ -19,7 +19,7 @@ export interface ReportedEstimate {
 
 /**
  * yi = estimate (log(estimate) for ratios); vi = ((upper - lower) / (2 qnorm(1 - alpha/2)))^2, with logs of the
- * limits for ratios. The exact normal quantile is used (qnorm(0.975) = 1.959964...), never 1.96.
+ * limits for ratios. The exact normal quantile is used (qnorm(0.975) = 1.959964...), never a rounded constant.
  * @example
  * effectFromCI({ estimate: 0.49, lower: 0.34, upper: 0.70, ratio: true })
  * // { yi: log(0.49) = -0.7133, vi: ((log(0.70) - log(0.34)) / (2 * 1.959964))^2 = 0.03394 }
