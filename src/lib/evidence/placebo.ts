@@ -36,10 +36,9 @@ export function placeboShare(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	const sham = findAnalysis(all, t, shamC!);
 	const real = findAnalysis(all, t, realC!);
 	if (!sham || !real) return NO_DATA(claim, t);
+	const inReal = new Set(real.studies.filter((r) => !r.excluded).map((r) => r.study_id));
 	const inBoth = new Set(
-		sham.studies
-			.filter((s) => !s.excluded && real.studies.some((r) => r.study_id === s.study_id && !r.excluded))
-			.map((s) => s.study_id)
+		sham.studies.filter((s) => !s.excluded && inReal.has(s.study_id)).map((s) => s.study_id)
 	);
 	if (inBoth.size === 0) return NO_DATA(claim, t);
 	const s = restrict(sham, inBoth);

@@ -11,6 +11,9 @@ import type { RmaOptions } from '$lib/stats/types';
 import { MIN_K_SMALL_STUDY } from './certainty';
 import type { Analysis } from './types';
 
+/** Leave-one-out refits the model k times (O(k^2)): shown up to this many trials. */
+export const MAX_LEAVE_ONE_OUT = 200;
+
 export interface BiasChecks {
 	/** Q-profile CIs for tau2, I2 and H2 (metafor confint()); null for k = 1 or a common-effect model. */
 	heterogeneity: ConfintResult | null;
@@ -42,7 +45,11 @@ export function biasChecks(a: Analysis): BiasChecks {
 	};
 	if (r.k >= 2 && r.method !== 'FE')
 		out.heterogeneity = attempt('Q-profile interval', () => confint(yi, vi, options));
-	if (r.k >= 2)
+	if (r.k > MAX_LEAVE_ONE_OUT)
+		notes.push(
+			`Leave-one-out is shown for up to ${MAX_LEAVE_ONE_OUT} trials (it refits the model once per trial).`
+		);
+	else if (r.k >= 2)
 		out.leaveOneOut = (attempt('Leave-one-out', () => leave1out(yi, vi, options)) ?? []).map((l) => ({
 			study: used[l.omitted]!.study,
 			estimate: l.result.estimate,
