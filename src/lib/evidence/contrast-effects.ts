@@ -6,15 +6,6 @@ import { isReversed } from './comparisons';
 import { to100 } from './scales';
 import type { EffectMeasure } from './types';
 
-/** Which reported measures can enter an analysis of each measure. */
-const COMPATIBLE: Record<EffectMeasure, string[]> = {
-	MD: ['MD'],
-	SMD: ['SMD'],
-	RR: ['RR'],
-	OR: ['OR'],
-	RD: ['RD']
-};
-
 /**
  * The effect of a reported between-group difference (generic inverse variance): yi = estimate (log for
  * ratios), vi from the CI with the exact normal quantile; oriented so that negative favours the treatment
@@ -22,7 +13,7 @@ const COMPATIBLE: Record<EffectMeasure, string[]> = {
  * scales negated, pain MD put on 0-100. Returns a reason when the row cannot enter the analysis.
  */
 export function contrastEffect(row: ContrastRow, measure: EffectMeasure): Candidate | string {
-	if (!COMPATIBLE[measure].includes(row.measure))
+	if (row.measure !== measure)
 		return `reported as ${row.measure}, which cannot enter a ${measure} analysis without arm-level data`;
 	const ratio = row.measure === 'RR' || row.measure === 'OR';
 	let f = 1;

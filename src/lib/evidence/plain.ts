@@ -1,4 +1,4 @@
-import { ARM_LABELS, type Arm } from '$lib/data/schema';
+import type { Arm } from '$lib/data/schema';
 import type { Certainty } from './certainty';
 import type { ClaimResult } from './claim-context';
 import type { Analysis } from './types';
@@ -115,4 +115,4 @@ export function questionsToAsk(results: ClaimResult[]): string[] {
 	return q;
 }
 
-export { PLAIN_ARM, ARM_LABELS };
+export { PLAIN_ARM };

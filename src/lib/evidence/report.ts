@@ -45,7 +45,7 @@ export function analysisJson(a: Analysis): AnalysisJson | null {
 		.map((s) => ({
 			study_id: s.study_id,
 			timepoint_weeks: s.timepoint_weeks,
-			from: s.from === 'arms' ? 'arms' : 'contrast',
+			from: s.from,
 			...(s.from === 'arms' ? s.inputs : {}),
 			yi: s.yi,
 			vi: s.vi,
