@@ -25,15 +25,7 @@ import { bothVerdict, equivalenceVerdict, oriented, safetyVerdict, superiorityVe
  */
 export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): ClaimResult {
 	const t = effectiveTest(claim, view);
-	if (!t)
-		return {
-			claim,
-			verdict: 'not testable',
-			certainty: null,
-			sentence: claim.reason ?? 'Not testable with trial outcomes.',
-			analyses: [],
-			extra: {}
-		};
+	if (!t) return notTestable(claim);
 	switch (claim.kind) {
 		case 'superiority': {
 			const p = primary(all, t);
@@ -116,15 +108,14 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 		case 'subgroup':
 			return subgroupTest(claim, all, t, view);
 		default:
-			return {
-				claim,
-				verdict: 'not testable',
-				certainty: null,
-				sentence: claim.reason ?? 'Not testable.',
-				analyses: [],
-				extra: {}
-			};
+			return notTestable(claim);
 	}
+}
+
+/** A claim that trial outcomes cannot test: its stated reason instead of a verdict. */
+function notTestable(claim: Claim): ClaimResult {
+	const sentence = claim.reason ?? 'Not testable with trial outcomes.';
+	return { claim, verdict: 'not testable', certainty: null, sentence, analyses: [], extra: {} };
 }
 
 /** How the pooled effect compares with the MID, in words. */

@@ -7,23 +7,11 @@ import IconArray from '../../../src/lib/charts/IconArray.svelte';
 import RobSummary from '../../../src/lib/charts/RobSummary.svelte';
 import TimeCourse from '../../../src/lib/charts/TimeCourse.svelte';
 import type { Analysis } from '../../../src/lib/evidence/types';
-import { result, study } from '../../unit/charts/studies';
+import { analysisOf, result, study } from '../../unit/charts/studies';
 
 function funnelAnalysis(k: number): Analysis {
 	const studies = Array.from({ length: k }, (_, i) => study(`s${i}`, -i, 1 + i, 100 / k));
-	return {
-		id: 'pain:chronic:acupuncture-vs-sham:short',
-		outcome: 'pain',
-		population: 'chronic',
-		treatment: 'acupuncture',
-		control: 'sham',
-		window: 'short',
-		measure: 'MD',
-		unit: 'points',
-		studies,
-		result: result(-3, [-5, -1], [-8, 2], k),
-		notes: []
-	};
+	return analysisOf(studies, result(-3, [-5, -1], [-8, 2], k), { unit: 'points' });
 }
 
 describe('FunnelPlot', () => {

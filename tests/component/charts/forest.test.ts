@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ForestPlot from '../../../src/lib/charts/ForestPlot.svelte';
 import type { Analysis } from '../../../src/lib/evidence/types';
-import { result, study } from '../../unit/charts/studies';
+import { analysisOf, result, study } from '../../unit/charts/studies';
 
 // Same numbers as tests/unit/charts/forestLayout.test.ts at font 10 and the 720 px fallback width:
 // columns: label width min(160, 201.6) = 160, n ends at 220, plot 230 .. 720 - 75 - 120 = 525.
@@ -11,16 +11,8 @@ import { result, study } from '../../unit/charts/studies';
 const x = (y: number) => 230 + ((y + 15) * 295) / 25;
 
 function analysis(excludeB = false): Analysis {
-	return {
-		id: 'pain:chronic:acupuncture-vs-sham:short',
-		outcome: 'pain',
-		population: 'chronic',
-		treatment: 'acupuncture',
-		control: 'sham',
-		window: 'short',
-		measure: 'MD',
-		unit: 'points on a 0-100 pain scale',
-		studies: [
+	return analysisOf(
+		[
 			study('a', -10, 4, excludeB ? 100 : 75, { study: 'Alpha 2001', year: 2001 }),
 			study('b', 0, 36, excludeB ? null : 25, {
 				study: 'Beta 2002',
@@ -29,9 +21,8 @@ function analysis(excludeB = false): Analysis {
 				rob: 'high'
 			})
 		],
-		result: excludeB ? result(-10, [-13.9, -6.1], [-13.9, -6.1], 1) : result(-7.5, [-11, -4], [-14, -1], 2),
-		notes: []
-	};
+		excludeB ? result(-10, [-13.9, -6.1], [-13.9, -6.1], 1) : result(-7.5, [-11, -4], [-14, -1], 2)
+	);
 }
 
 describe('ForestPlot', () => {

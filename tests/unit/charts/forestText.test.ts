@@ -6,26 +6,14 @@ import { defaultSides } from '../../../src/lib/charts/sides';
 import { sourceUrl } from '../../../src/lib/charts/links';
 import { slug } from '../../../src/lib/charts/slug';
 import type { Analysis } from '../../../src/lib/evidence/types';
-import { result, study } from './studies';
+import { analysisOf, result, study } from './studies';
 
 const studies = [
 	study('b', -2, 9, 60, { year: 2007 }),
 	study('a', -8, 16, 40, { year: 2006 }),
 	study('c', 3, 25, null, { year: 2006, study: 'Another 2006', excluded: true })
 ];
-const analysis: Analysis = {
-	id: 'pain:chronic:acupuncture-vs-sham:short',
-	outcome: 'pain',
-	population: 'chronic',
-	treatment: 'acupuncture',
-	control: 'sham',
-	window: 'short',
-	measure: 'MD',
-	unit: 'points on a 0-100 pain scale',
-	studies,
-	result: result(-4.4, [-8.1, -0.7], [-9, 0.2], 2, { p: 0.02 }),
-	notes: []
-};
+const analysis: Analysis = analysisOf(studies, result(-4.4, [-8.1, -0.7], [-9, 0.2], 2, { p: 0.02 }));
 
 describe('sortStudies', () => {
 	it('sorts by year then label, by weight with excluded last, by effect', () => {

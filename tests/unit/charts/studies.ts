@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 // Hand-made inputs for the chart tests (not evidence): StudyEffect and RmaResult objects with chosen numbers.
-import type { StudyEffect } from '../../../src/lib/evidence/types';
+import type { Analysis, StudyEffect } from '../../../src/lib/evidence/types';
 import type { RmaResult } from '../../../src/lib/stats/types';
 
 export const Z95 = 1.959963984540054; // qnorm(0.975) in R
@@ -76,4 +76,26 @@ export function result(
 export function expectClose(actual: number[], expected: number[], digits = 9): void {
 	expect(actual).toHaveLength(expected.length);
 	actual.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, digits));
+}
+
+/** A real-vs-sham pain analysis (MD) around hand-made studies and result; other fields overridable. */
+export function analysisOf(
+	studies: StudyEffect[],
+	res: RmaResult | null,
+	extra: Partial<Analysis> = {}
+): Analysis {
+	return {
+		id: 'pain:chronic:acupuncture-vs-sham:short',
+		outcome: 'pain',
+		population: 'chronic',
+		treatment: 'acupuncture',
+		control: 'sham',
+		window: 'short',
+		measure: 'MD',
+		unit: 'points on a 0-100 pain scale',
+		studies,
+		result: res,
+		notes: [],
+		...extra
+	};
 }
