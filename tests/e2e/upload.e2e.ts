@@ -18,6 +18,8 @@ function panel(page: Page) {
 }
 
 async function upload(page: Page, name: string, text: string) {
+	// A file chosen before hydration would be dropped by the prerendered input: wait until the panel is live.
+	await expect(panel(page).locator('.upload[data-ready="true"]')).toBeVisible();
 	await panel(page)
 		.locator('input[type=file]')
 		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
