@@ -1,14 +1,13 @@
 // Ingest benchmark (DESIGN.md 7): the project's parse + validate against raw Papa.parse on the same
 // synthetic 1,000,000-row trials.csv. Goal: at least 0.7x raw PapaParse throughput.
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import Papa from 'papaparse';
-import { ingestText } from '../src/lib/data/ingest';
-import { parseFile } from '../src/lib/data/parse-file';
+import { Worker } from 'node:worker_threads';
 import { TRIAL_COLUMNS } from '../src/lib/data/schema';
+import type { IngestTask, TaskInput, TaskOutput } from './ingest-task';
 
 const ROWS = 1_000_000;
 const RUNS = 3;
+/** Characters each worker parses once, untimed, before its timed run. */
+const WARM_CHARS = 2_000_000;
 
 const ARMS = [
 	['acupuncture', '"verum acupuncture, 12 sessions over 8 weeks"', ''],
@@ -53,66 +52,60 @@ export function syntheticTrialsCsv(rows: number): string {
 	return out.join('\n') + '\n';
 }
 
-/** A full garbage collection, so no task pays for the garbage the one before left (Node's --expose-gc). */
-function collect(): () => void {
-	v8.setFlagsFromString('--expose-gc');
-	return vm.runInNewContext('gc') as () => void;
+/**
+ * Runs one task in a fresh worker thread and returns what it measured. Each task gets its own V8 isolate because
+ * the tasks share PapaParse's code: in one isolate, raw Papa.parse (which keeps a million records alive) teaches
+ * V8 to allocate the parser's records straight in the old generation, and every later parse in that isolate pays
+ * for it (measured: the project's ingest took 5.0-6.1 s after a raw run in the same isolate, 3.0-4.1 s alone,
+ * with 6 MB surviving each young-generation collection instead of < 1 MB). In the browser the upload worker
+ * never runs a raw parse, so the isolated figure is the one users get.
+ */
+function inWorker(input: TaskInput): Promise<TaskOutput> {
+	return new Promise((resolve, reject) => {
+		// The task is TypeScript: the worker loads it through tsx, as `npm run bench` loads this file.
+		const task = JSON.stringify(new URL('./ingest-task.ts', import.meta.url).href);
+		const load = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${task}, ${JSON.stringify(import.meta.url)}))`;
+		const w = new Worker(load, { eval: true, workerData: input });
+		w.once('message', (out: TaskOutput) => {
+			resolve(out);
+			void w.terminate();
+		});
+		w.once('error', reject);
+	});
 }
+
+const TASKS: { task: IngestTask; name: string }[] = [
+	{ task: 'raw', name: 'raw Papa.parse (arrays mode, no header)' },
+	{ task: 'ours', name: 'project parse + validate (typed columns)' },
+	{ task: 'objects', name: 'project parse + validate + row objects' }
+];
 
 /**
- * Best time in seconds of each task over RUNS rounds. The tasks take turns, so a busy machine slows all alike,
- * and each starts on a collected heap.
+ * Prints rows/s and MB/s of raw Papa.parse and of the project's ingest on one generated file, and the ratio.
+ * Best of RUNS rounds; in each round every task runs once, in its own worker, so a busy machine slows all alike.
  */
-function bestOf(tasks: (() => void)[]): number[] {
-	const gc = collect();
-	const best = tasks.map(() => Infinity);
-	for (let k = 0; k < RUNS; k++) {
-		tasks.forEach((f, t) => {
-			gc();
-			const t0 = performance.now();
-			f();
-			best[t] = Math.min(best[t]!, performance.now() - t0);
-		});
-	}
-	return best.map((ms) => ms / 1000);
-}
-
-/** Prints rows/s and MB/s of raw Papa.parse and of the project's ingest on one generated file, and the ratio. */
 export async function benchIngest(): Promise<void> {
-	const text = syntheticTrialsCsv(ROWS);
-	const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+	const bytes = Buffer.from(syntheticTrialsCsv(ROWS), 'utf8');
+	const shared = new SharedArrayBuffer(bytes.length);
+	bytes.copy(Buffer.from(shared));
+	const mb = bytes.length / 1e6;
 	console.log(
-		`ingest: ${ROWS.toLocaleString('en')} arm-level rows, ${mb.toFixed(1)} MB (best of ${RUNS} interleaved runs)`
+		`ingest: ${ROWS.toLocaleString('en')} arm-level rows, ${mb.toFixed(1)} MB (best of ${RUNS} rounds, each task in its own worker thread)`
 	);
-	// Warm both paths up on a slice, so neither pays for compilation in the timed runs.
-	const warm = text.slice(0, 2_000_000);
-	Papa.parse(warm);
-	ingestText(warm, 'warm.csv');
-
-	let check = 0;
-	let errors = -1;
-	let rows = 0;
-	const [raw, ours, withObjects] = bestOf([
-		() => {
-			check = Papa.parse<string[]>(text).data.length;
-		},
-		() => {
-			const r = ingestText(text, 'bench.csv');
-			errors = r.errors;
-			rows = r.trials?.length ?? 0;
-		},
-		() => {
-			parseFile(text, 'bench.csv');
+	const best = TASKS.map(() => Infinity);
+	for (let k = 0; k < RUNS; k++) {
+		for (const [t, { task }] of TASKS.entries()) {
+			const out = await inWorker({ task, bytes: shared, warmChars: WARM_CHARS });
+			const want = task === 'raw' ? ROWS + 1 : ROWS;
+			if (out.errors !== 0 || out.rows < want)
+				throw new Error(`benchmark file misread by ${task}: ${out.rows} rows, ${out.errors} errors`);
+			best[t] = Math.min(best[t]!, out.seconds);
 		}
-	]) as [number, number, number];
-	if (errors !== 0 || rows !== ROWS || check < ROWS)
-		throw new Error(`benchmark file misread: ${rows} rows, ${errors} errors, raw ${check} records`);
+	}
 	const line = (name: string, s: number) =>
 		`  ${name.padEnd(46)} ${(ROWS / s / 1e6).toFixed(2).padStart(6)} M rows/s ${(mb / s).toFixed(1).padStart(7)} MB/s  (${s.toFixed(2)} s)`;
-	console.log(line('raw Papa.parse (arrays mode, no header)', raw));
-	console.log(line('project parse + validate (typed columns)', ours));
-	console.log(line('project parse + validate + row objects', withObjects));
-	const ratio = raw / ours;
+	TASKS.forEach(({ name }, t) => console.log(line(name, best[t]!)));
+	const ratio = best[0]! / best[1]!;
 	console.log(
 		`  ratio (project / raw throughput): ${ratio.toFixed(2)}x (goal >= 0.7x) ${ratio >= 0.7 ? 'OK' : 'BELOW GOAL'}`
 	);
