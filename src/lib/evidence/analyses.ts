@@ -1,7 +1,7 @@
 import type { Arm, Outcome } from '$lib/data/schema';
 import type { ArmRow, ContrastRow, Dataset } from '$lib/data/types';
 import { rma } from '$lib/stats';
-import { armEffect, effectiveArm, type Candidate } from './arm-effects';
+import { armEffect, COLLATOR, effectiveArm, type Candidate } from './arm-effects';
 import { COMPARISONS, comparisonKey, type Comparison } from './comparisons';
 import { contrastEffect } from './contrast-effects';
 import type {
@@ -43,9 +43,26 @@ export function analysisId(
 	return `${outcome}:${population}:${comparisonKey(c)}:${window}`;
 }
 
+/** One study's arm rows at one timepoint, read as arm types (usual care as none when asked). */
+interface ArmGroup {
+	rows: ArmRow[];
+	arms: Arm[];
+}
+
+/** The arm rows of each study at each timepoint, grouped once for every comparison. */
+function armGroups(arms: ArmRow[], usualCareAsNone: boolean): ArmGroup[] {
+	const out: ArmGroup[] = [];
+	for (const rows of groupBy(arms, (r) => r.study_id).values()) {
+		const hasNone = rows.some((r) => r.arm === 'no_treatment');
+		for (const atTime of groupBy(rows, (r) => r.timepoint_weeks).values())
+			out.push({ rows: atTime, arms: atTime.map((r) => effectiveArm(r.arm, usualCareAsNone, hasNone)) });
+	}
+	return out;
+}
+
 /** Every candidate effect (all timepoints) of one comparison, with the reasons rows were left out. */
 function candidates(
-	arms: ArmRow[],
+	groups: ArmGroup[],
 	contrasts: ContrastRow[],
 	c: Comparison,
 	measure: EffectMeasure,
@@ -53,19 +70,18 @@ function candidates(
 ): { found: Candidate[]; notes: Note[] } {
 	const found: Candidate[] = [];
 	const notes: Note[] = [];
-	const byStudy = groupBy(arms, (r) => r.study_id);
-	for (const rows of byStudy.values()) {
-		const hasNone = rows.some((r) => r.arm === 'no_treatment');
-		for (const [t, atTime] of groupBy(rows, (r) => r.timepoint_weeks)) {
-			const side = (a: Arm) => atTime.filter((r) => effectiveArm(r.arm, usualCareAsNone, hasNone) === a);
-			const rt = side(c.treatment);
-			const rc = side(c.control);
-			if (rt.length === 0 || rc.length === 0) continue;
-			const e = armEffect(rt, rc, measure);
-			if (typeof e === 'string')
-				notes.push({ week: t, text: `${rt[0]!.study} (week ${t}): left out, ${e}.` });
-			else found.push(e);
-		}
+	for (const { rows, arms } of groups) {
+		const rt = rows.filter((_, i) => arms[i] === c.treatment);
+		if (rt.length === 0) continue;
+		const rc = rows.filter((_, i) => arms[i] === c.control);
+		if (rc.length === 0) continue;
+		const e = armEffect(rt, rc, measure);
+		if (typeof e === 'string')
+			notes.push({
+				week: rt[0]!.timepoint_weeks,
+				text: `${rt[0]!.study} (week ${rt[0]!.timepoint_weeks}): left out, ${e}.`
+			});
+		else found.push(e);
 	}
 	const noneStudies = new Set(
 		contrasts
@@ -88,7 +104,10 @@ function candidates(
 	return { found, notes };
 }
 
-/** Per study: the timepoint for the window, then arm-level data before a reported contrast. */
+/**
+ * Per study: the timepoint for the window, then arm-level data before a reported contrast. Studies keep the
+ * order of `found`, which `byYearThenName` has sorted once for every window.
+ */
 function pickPerStudy(found: Candidate[], window: AnalysisWindow): Candidate[] {
 	const out: Candidate[] = [];
 	for (const list of groupBy(found, (e) => e.study_id).values()) {
@@ -98,7 +117,12 @@ function pickPerStudy(found: Candidate[], window: AnalysisWindow): Candidate[] {
 		const at = list.filter((e) => e.timepoint_weeks === t);
 		out.push(at.find((e) => e.from === 'arms') ?? at[0]!);
 	}
-	return out.sort((a, b) => a.year - b.year || a.study.localeCompare(b.study));
+	return out;
+}
+
+/** Oldest first, then by label (stable: studies tied on both keep their order). */
+function byYearThenName(a: Candidate, b: Candidate): number {
+	return a.year - b.year || (a.study === b.study ? 0 : COLLATOR.compare(a.study, b.study));
 }
 
 /** SMD analyses never mix change and final scores: keep the more common kind (ties: change). */
@@ -132,9 +156,11 @@ function pool(
 				)
 			: null;
 	let i = 0;
-	const studies = list.map(({ measureType: _m, ...e }) => {
-		const excluded = isOut({ ...e, measureType: _m });
-		return { ...e, excluded, weight: excluded || !result ? null : result.weights[i++]! };
+	const studies = list.map((e) => {
+		const s = { ...e };
+		s.excluded = isOut(e);
+		s.weight = s.excluded || !result ? null : result.weights[i++]!;
+		return s;
 	});
 	return { studies, result };
 }
@@ -158,9 +184,11 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 			const arms = data.trials.filter(inPop);
 			const contrasts = data.contrasts.filter(inPop);
 			const windows: AnalysisWindow[] = outcome === 'adverse_events' ? ['any'] : WINDOWS.map((w) => w.id);
+			const groups = armGroups(arms, settings.usualCareAsNone);
 			for (const c of COMPARISONS) {
-				const { found, notes } = candidates(arms, contrasts, c, measure, settings.usualCareAsNone);
+				const { found, notes } = candidates(groups, contrasts, c, measure, settings.usualCareAsNone);
 				if (found.length === 0) continue;
+				found.sort(byYearThenName);
 				for (const window of windows) {
 					const windowNotes = notes
 						.filter((n) => window === 'any' || windowOf(n.week) === window)

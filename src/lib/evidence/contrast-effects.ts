@@ -55,6 +55,8 @@ export function contrastEffect(row: ContrastRow, measure: EffectMeasure): Candid
 		source: row.source,
 		locator: row.locator,
 		lines: [row.line],
-		measureType: null
+		measureType: null,
+		weight: null,
+		excluded: false
 	};
 }

@@ -40,6 +40,8 @@ export interface StudyEffect {
 	locator: string;
 	/** Lines of the CSV rows used. */
 	lines: number[];
+	/** Change or final scores (continuous arm-level effects); null for binary outcomes and contrast rows. */
+	measureType: 'change' | 'final' | null;
 	/** Weight in the pooled result, percent; null when the study is excluded. */
 	weight: number | null;
 	/** Left out of the pooled result by the user or by the risk-of-bias filter. */

@@ -33,6 +33,7 @@ export function study(
 		source: 'pmid:1',
 		locator: 'Table 2',
 		lines: [2],
+		measureType: null,
 		weight,
 		excluded: false,
 		...extra
