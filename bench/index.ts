@@ -1,13 +1,15 @@
-// npm run bench [-- ingest|stats|evidence]: the benchmarks of DESIGN.md section 7, printed with the machine.
+// npm run bench [-- ingest|stats|evidence|upload]: the benchmarks of DESIGN.md section 7, printed with the machine.
 import { cpus } from 'node:os';
 import { benchEvidence } from './evidence';
 import { benchIngest } from './ingest';
 import { benchStats } from './stats';
+import { benchUpload } from './upload';
 
 const parts: Record<string, () => Promise<void>> = {
 	ingest: benchIngest,
 	stats: benchStats,
-	evidence: benchEvidence
+	evidence: benchEvidence,
+	upload: benchUpload
 };
 const wanted = process.argv.slice(2).filter((a) => a in parts);
 

@@ -1,5 +1,7 @@
 import type { IngestResult } from './ingest';
-import type { Dataset, Problem } from './types';
+import { contrastRows, trialRows } from './rows';
+import type { AnyTable } from './table';
+import type { ArmRow, ContrastRow, Dataset, Problem } from './types';
 
 /**
  * Problems that forbid adding files to the data shown: a study already shown in the same kind of file would be
@@ -34,4 +36,28 @@ export function checkAddition(current: Dataset, results: readonly IngestResult[]
 		for (const k of ids) seen.add(t.strings[k]!);
 	}
 	return problems;
+}
+
+/**
+ * What the dashboard shows, as the analysis worker receives it: the bundled rows (when included) and the user's
+ * files as typed tables, which cross to a worker as a few buffers where a million row objects would take
+ * seconds to copy. `version` changes whenever the data shown change.
+ */
+export interface DataSource {
+	version: number;
+	bundled: Dataset | null;
+	tables: AnyTable[];
+	/** Rows in all (bundled included). */
+	rows: number;
+}
+
+/** The rows of a data source, in the order the page shows them: bundled first, then each file. */
+export function datasetOf(source: Omit<DataSource, 'version' | 'rows'>): Dataset {
+	const trials: ArmRow[] = source.bundled ? source.bundled.trials.slice() : [];
+	const contrasts: ContrastRow[] = source.bundled ? source.bundled.contrasts.slice() : [];
+	for (const t of source.tables) {
+		if (t.kind === 'trials') for (const r of trialRows(t)) trials.push(r);
+		else for (const r of contrastRows(t)) contrasts.push(r);
+	}
+	return { trials, contrasts };
 }

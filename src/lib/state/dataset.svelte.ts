@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { IngestResult } from '$lib/data/ingest';
-import { checkAddition } from '$lib/data/merge';
+import { checkAddition, type DataSource } from '$lib/data/merge';
 import { contrastRows, trialRows } from '$lib/data/rows';
 import { indexedDbStore, SAVED_VERSION, type DatasetStore, type SavedFile } from '$lib/data/persist';
 import type { FileKind } from '$lib/data/schema';
@@ -42,6 +42,9 @@ export class DatasetState {
 	/** Why saving or restoring failed, if it did (the data shown are right either way). */
 	storageError = $state<string | null>(null);
 
+	/** The same data as the bundled rows plus the user's typed tables, for the analysis worker. */
+	source = $state.raw<DataSource>({ version: 0, bundled: null, tables: [], rows: 0 });
+
 	readonly bundled: Dataset;
 	#parts: Part[] = [];
 	#restored: Promise<void> | null = null;
@@ -52,6 +55,7 @@ export class DatasetState {
 	) {
 		this.bundled = bundled;
 		this.dataset = bundled;
+		this.source = sourceOf(0, bundled, []);
 	}
 
 	/** True when only the bundled data are shown. */
@@ -128,6 +132,8 @@ export class DatasetState {
 						trials: base.trials.concat(...parts.map((p) => p.trials)),
 						contrasts: base.contrasts.concat(...parts.map((p) => p.contrasts))
 					};
+		const tables = parts.length === 0 ? [] : parts.map((p) => p.saved.table);
+		this.source = sourceOf(this.source.version + 1, parts.length === 0 ? this.bundled : base, tables);
 		this.files = this.#parts.map(({ saved }) => ({
 			name: saved.name,
 			kind: saved.table.kind,
@@ -162,6 +168,11 @@ export class DatasetState {
 			this.storageError = `Your data are shown but could not be saved in this browser (${(e as Error)?.message ?? e}).`;
 		}
 	}
+}
+
+function sourceOf(version: number, base: Dataset, tables: DataSource['tables']): DataSource {
+	const rows = base.trials.length + base.contrasts.length + tables.reduce((n, t) => n + t.length, 0);
+	return { version, bundled: base.trials.length + base.contrasts.length > 0 ? base : null, tables, rows };
 }
 
 function errorsOf(results: readonly IngestResult[]): Problem[] {

@@ -1,3 +1,5 @@
+import type { ClaimView } from '$lib/evidence/claim-context';
+import type { AnalysisSettings } from '$lib/evidence/types';
 import type { Method, TestType } from '$lib/stats/types';
 
 /** Every control of the page, as kept in the URL so that a link reproduces the view. */
@@ -34,6 +36,30 @@ export const DEFAULT_CONTROLS: Controls = {
 	excluded: [],
 	slide: 0
 };
+
+/** The analysis settings the controls choose. */
+export function settingsOf(c: Controls): AnalysisSettings {
+	return {
+		method: c.method,
+		test: c.test,
+		level: 95,
+		painMeasure: c.painMeasure,
+		excludeHighRob: c.excludeHighRob,
+		excluded: c.excluded,
+		usualCareAsNone: c.usualCareAsNone
+	};
+}
+
+/** How the controls re-target the claims (MIDs, outcome, window, population). */
+export function claimViewOf(c: Controls): ClaimView {
+	return {
+		mids: { MD: c.midMD, SMD: c.midSMD, RR: c.midRR, OR: c.midRR, RD: 0.05 },
+		outcome: c.outcome,
+		window: c.window,
+		population: c.population,
+		usualCareAsNone: c.usualCareAsNone
+	};
+}
 
 type Key = keyof Controls;
 const PARAM: Record<Key, string> = {

@@ -1,54 +1,107 @@
 import { getContext, setContext } from 'svelte';
+import type { DataSource } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from '$lib/evidence/analyses';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimView } from '$lib/evidence/claim-context';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import type { AnalysisSettings } from '$lib/evidence/types';
-import { controlsFromSearch, controlsToParams, DEFAULT_CONTROLS, type Controls } from './url-params';
+import { AnalysisClient, type RemoteResult } from './analysis-client';
+import {
+	claimViewOf,
+	controlsFromSearch,
+	controlsToParams,
+	DEFAULT_CONTROLS,
+	settingsOf,
+	type Controls
+} from './url-params';
+
+/**
+ * Rows above which the analyses run in a worker. The page computes up to this many itself, within one 50 ms
+ * task (DESIGN.md 7; the bundled data take a few ms); analyses cost ~10 us a row, so 100,000 uploaded rows
+ * would hold the page for about a second.
+ */
+export const WORKER_ROWS = 5000;
 
 /**
  * The page's shared state: the controls (kept in the URL) and everything derived from them and the loaded
- * data. Statistics are $derived, never written from an effect.
+ * data. Statistics are $derived on the page, or, for large data, computed by the analysis worker (`schedule`).
  */
 export class ViewState {
 	controls = $state<Controls>({ ...DEFAULT_CONTROLS });
 
 	readonly #data: () => Dataset;
+	readonly #source: (() => DataSource) | null;
 	readonly claims: Claim[];
+	#client: AnalysisClient | null = null;
+	/** The newest answer of the analysis worker, and the newest request sent. */
+	#remote = $state.raw<RemoteResult | null>(null);
+	#requested = $state(0);
+	/** Why the worker could not compute the analyses, if it could not. */
+	remoteError = $state<string | null>(null);
 
-	/** `data` is read lazily, so replacing the loaded dataset recomputes everything. */
-	constructor(data: () => Dataset, claims: Claim[]) {
+	/**
+	 * `data` is read lazily, so replacing the loaded dataset recomputes everything. With `source` (the same
+	 * data as typed tables), data larger than WORKER_ROWS are analysed in a worker where workers exist.
+	 */
+	constructor(data: () => Dataset, claims: Claim[], source?: () => DataSource) {
 		this.#data = data;
 		this.claims = claims;
+		this.#source = source ?? null;
 	}
 
-	settings: AnalysisSettings = $derived({
-		method: this.controls.method,
-		test: this.controls.test,
-		level: 95,
-		painMeasure: this.controls.painMeasure,
-		excludeHighRob: this.controls.excludeHighRob,
-		excluded: this.controls.excluded,
-		usualCareAsNone: this.controls.usualCareAsNone
-	});
+	/** The data shown as typed tables, when the page was given them. */
+	#sourceNow(): DataSource | null {
+		return this.#source?.() ?? null;
+	}
 
-	claimView: ClaimView = $derived({
-		mids: {
-			MD: this.controls.midMD,
-			SMD: this.controls.midSMD,
-			RR: this.controls.midRR,
-			OR: this.controls.midRR,
-			RD: 0.05
-		},
-		outcome: this.controls.outcome,
-		window: this.controls.window,
-		population: this.controls.population,
-		usualCareAsNone: this.controls.usualCareAsNone
-	});
+	/** True when the analyses are computed off the page (large data). */
+	offPage = $derived((this.#sourceNow()?.rows ?? 0) > WORKER_ROWS && typeof Worker !== 'undefined');
 
-	analyses = $derived.by(() => buildAnalyses(this.#data(), this.settings));
-	results = $derived.by(() => evaluateClaims(this.claims, this.analyses, this.claimView));
+	/** The worker's answer for the data shown (an answer about other data is never shown). */
+	#current = $derived(this.#remote?.version === this.#sourceNow()?.version ? this.#remote : null);
+
+	/** True while the worker computes: what is shown, if anything, is for the settings before the last change. */
+	computing = $derived(this.offPage && this.remoteError === null && this.#current?.seq !== this.#requested);
+
+	settings: AnalysisSettings = $derived(settingsOf(this.controls));
+	claimView: ClaimView = $derived(claimViewOf(this.controls));
+
+	analyses = $derived.by(() =>
+		this.offPage ? (this.#current?.analyses ?? []) : buildAnalyses(this.#data(), this.settings)
+	);
+	results = $derived.by(() =>
+		this.offPage ? (this.#current?.results ?? []) : evaluateClaims(this.claims, this.analyses, this.claimView)
+	);
+
+	/**
+	 * Sends the data (when changed) and the settings to the analysis worker if the data are large. Call it in an
+	 * effect: it re-runs whenever the data or a control changes. Answers that arrive late are kept only if newer.
+	 */
+	schedule(): void {
+		if (!this.offPage) return;
+		const source = this.#sourceNow()!;
+		const settings = $state.snapshot(this.settings);
+		const view = $state.snapshot(this.claimView);
+		try {
+			this.#client ??= new AnalysisClient(
+				(r) => {
+					if (!this.#remote || r.seq > this.#remote.seq) this.#remote = r;
+				},
+				(message) => (this.remoteError = `The analyses could not be computed (${message}).`)
+			);
+			this.remoteError = null;
+			this.#requested = this.#client.request(source, settings, this.claims, view);
+		} catch (e) {
+			this.remoteError = `The analyses could not be computed (${(e as Error)?.message ?? e}).`;
+		}
+	}
+
+	/** Stops the analysis worker (when the page goes away). */
+	destroy(): void {
+		this.#client?.terminate();
+		this.#client = null;
+	}
 
 	/** The query string of the current view. */
 	query = $derived(controlsToParams(this.controls).toString());

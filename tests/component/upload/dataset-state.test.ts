@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '$lib/data/ingest';
 import { parseFile } from '$lib/data/parse-file';
+import { datasetOf } from '$lib/data/merge';
 import { memoryStore, SAVED_VERSION, type DatasetStore } from '$lib/data/persist';
 import { DatasetState } from '$lib/state/dataset.svelte';
 import { contrasts, trials } from '../../unit/data/helpers';
@@ -26,6 +27,26 @@ describe('DatasetState', () => {
 		expect(s.dataset.trials.map((r) => r.study_id)).toEqual(['c2022']);
 		expect(s.dataset.contrasts).toEqual([]);
 		expect(s.includeBundled).toBe(false);
+	});
+
+	it('keeps its data source (the analysis worker’s copy) in step with the rows shown', async () => {
+		const s = new DatasetState(bundled, memoryStore());
+		const same = () => expect(datasetOf(s.source)).toEqual(s.dataset);
+		expect(s.source).toMatchObject({ bundled, tables: [], rows: 1 });
+		same();
+		await s.add([upload(trials([{ study_id: 'a2020' }, { study_id: 'a2020' }]))]);
+		await s.add([upload(contrasts([{ study_id: 'b2021' }]), 'c.csv')]);
+		expect(s.source.tables.map((t) => t.kind)).toEqual(['trials', 'contrasts']);
+		expect(s.source.rows).toBe(4);
+		same();
+		const before = s.source.version;
+		await s.replace([upload(trials([{ study_id: 'c2022' }]))]);
+		expect(s.source).toMatchObject({ bundled: null, rows: 1 });
+		expect(s.source.version).toBeGreaterThan(before);
+		same();
+		await s.reset();
+		expect(s.source).toMatchObject({ bundled, tables: [], rows: 1 });
+		same();
 	});
 
 	it('changes nothing for a file with errors', async () => {

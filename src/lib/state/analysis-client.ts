@@ -1,0 +1,70 @@
+import type { DataSource } from '$lib/data/merge';
+import type { Claim } from '$lib/evidence/claims';
+import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
+import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
+import type { AnalysisMessage, AnalysisRequest } from '$lib/evidence/worker-protocol';
+
+/** Every analysis and claim result of one request, computed in the analysis worker. */
+export interface RemoteResult {
+	seq: number;
+	/** The data version they were computed from. */
+	version: number;
+	analyses: Analysis[];
+	results: ClaimResult[];
+}
+
+/**
+ * Talks to the analysis worker (src/lib/evidence/worker.ts): sends the data once per version and the settings
+ * with every request, and puts the answer together from its pieces, each read in its own short task.
+ */
+export class AnalysisClient {
+	readonly #worker: Worker;
+	#seq = 0;
+	#sentVersion = -1;
+	readonly #versions = new Map<number, number>();
+	#building: { seq: number; analyses: Analysis[] } | null = null;
+
+	constructor(
+		private readonly onResult: (r: RemoteResult) => void,
+		private readonly onError: (message: string) => void
+	) {
+		this.#worker = new Worker(new URL('../evidence/worker.ts', import.meta.url), { type: 'module' });
+		this.#worker.onmessage = (event: MessageEvent<AnalysisMessage>) => this.#receive(event.data);
+		this.#worker.onerror = (event) => {
+			event.preventDefault();
+			onError(event.message || 'the analysis worker failed to start');
+		};
+	}
+
+	/** Asks for every analysis and claim; returns the request's number. Arguments must be plain data. */
+	request(source: DataSource, settings: AnalysisSettings, claims: Claim[], view: ClaimView): number {
+		const seq = ++this.#seq;
+		const data = source.version === this.#sentVersion ? null : source;
+		this.#sentVersion = source.version;
+		this.#versions.set(seq, source.version);
+		this.#worker.postMessage({ seq, data, settings, claims, view } satisfies AnalysisRequest);
+		return seq;
+	}
+
+	terminate(): void {
+		this.#worker.terminate();
+	}
+
+	#receive(m: AnalysisMessage): void {
+		if (m.type === 'failed') {
+			this.onError(m.message);
+			return;
+		}
+		if (this.#building?.seq !== m.seq) this.#building = { seq: m.seq, analyses: [] };
+		const analyses = this.#building.analyses;
+		if (m.type === 'analysis') analyses.push({ ...m.analysis, studies: [] });
+		else if (m.type === 'studies') for (const s of m.studies) analyses[m.index]!.studies.push(s);
+		else {
+			const byId = new Map(analyses.map((a) => [a.id, a]));
+			const results = m.results.map((r) => ({ ...r, analyses: r.analyses.map((id) => byId.get(id)!) }));
+			this.#building = null;
+			this.onResult({ seq: m.seq, version: this.#versions.get(m.seq) ?? -1, analyses, results });
+			for (const s of this.#versions.keys()) if (s <= m.seq) this.#versions.delete(s);
+		}
+	}
+}

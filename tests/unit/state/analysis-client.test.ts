@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DataSource } from '../../../src/lib/data/merge';
+import type { ClaimResult } from '../../../src/lib/evidence/claim-context';
+import type { Analysis, AnalysisSettings } from '../../../src/lib/evidence/types';
+import type { AnalysisMessage, AnalysisRequest } from '../../../src/lib/evidence/worker-protocol';
+import { AnalysisClient, type RemoteResult } from '../../../src/lib/state/analysis-client';
+import { analysisOf, result as rmaResult, study } from '../charts/studies';
+
+/** Stands in for the browser's Worker: keeps what the page posts and lets the test answer. */
+class FakeWorker {
+	static last: FakeWorker;
+	posted: AnalysisRequest[] = [];
+	onmessage: ((e: { data: AnalysisMessage }) => void) | null = null;
+	onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
+	terminated = false;
+	constructor() {
+		FakeWorker.last = this;
+	}
+	postMessage(m: AnalysisRequest) {
+		this.posted.push(m);
+	}
+	terminate() {
+		this.terminated = true;
+	}
+	answer(m: AnalysisMessage) {
+		this.onmessage!({ data: m });
+	}
+}
+
+const settings = { method: 'REML', test: 'z', level: 95 } as AnalysisSettings;
+const source = (version: number): DataSource => ({ version, bundled: null, tables: [], rows: 9000 });
+const view = { mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } };
+
+afterEach(() => vi.unstubAllGlobals());
+
+function client() {
+	vi.stubGlobal('Worker', FakeWorker);
+	const got: RemoteResult[] = [];
+	const errors: string[] = [];
+	const c = new AnalysisClient(
+		(r) => got.push(r),
+		(m) => errors.push(m)
+	);
+	return { c, got, errors, worker: FakeWorker.last };
+}
+
+describe('AnalysisClient', () => {
+	it('sends the data once per version and the settings with every request', () => {
+		const { c, worker } = client();
+		expect(c.request(source(1), settings, [], view)).toBe(1);
+		expect(c.request(source(1), { ...settings, method: 'DL' }, [], view)).toBe(2);
+		expect(c.request(source(2), settings, [], view)).toBe(3);
+		expect(worker.posted.map((m) => [m.seq, m.data?.version ?? null, m.settings.method])).toEqual([
+			[1, 1, 'REML'],
+			[2, null, 'DL'],
+			[3, 2, 'REML']
+		]);
+	});
+
+	it('puts an answer together from its pieces, claims linked to the same analysis objects', () => {
+		const { c, got, worker } = client();
+		c.request(source(7), settings, [], view);
+		const a = analysisOf(
+			[study('a', -5, 4, 50), study('b', -3, 9, 30), study('c', -1, 16, 20)],
+			rmaResult(-4, [-6, -2], [-9, 1], 3)
+		);
+		const b = analysisOf([study('d', 1, 4, 100)], null, { id: 'other' });
+		const { studies: sa, ...ha } = a;
+		const { studies: sb, ...hb } = b;
+		worker.answer({ type: 'analysis', seq: 1, analysis: ha });
+		worker.answer({ type: 'studies', seq: 1, index: 0, studies: sa.slice(0, 2) });
+		worker.answer({ type: 'studies', seq: 1, index: 0, studies: sa.slice(2) });
+		worker.answer({ type: 'analysis', seq: 1, analysis: hb });
+		worker.answer({ type: 'studies', seq: 1, index: 1, studies: sb });
+		expect(got).toEqual([]);
+		const result = { claim: { id: 'x' }, sentence: 's', extra: {} } as unknown as ClaimResult;
+		worker.answer({ type: 'done', seq: 1, results: [{ ...result, analyses: ['other', a.id] }] });
+		expect(got).toHaveLength(1);
+		const r = got[0]!;
+		expect(r).toMatchObject({ seq: 1, version: 7 });
+		expect(r.analyses).toEqual([a, b] as Analysis[]);
+		expect(r.results[0]!.analyses[0]).toBe(r.analyses[1]);
+		expect(r.results[0]!.analyses[1]).toBe(r.analyses[0]);
+	});
+
+	it('starts a new answer when pieces of a newer request arrive, and reports a failure', () => {
+		const { c, got, errors, worker } = client();
+		c.request(source(1), settings, [], view);
+		c.request(source(1), settings, [], view);
+		const a = analysisOf([study('a', -5, 4, 100)], null);
+		const { studies, ...head } = a;
+		worker.answer({ type: 'analysis', seq: 1, analysis: head });
+		worker.answer({ type: 'analysis', seq: 2, analysis: head });
+		worker.answer({ type: 'studies', seq: 2, index: 0, studies });
+		worker.answer({ type: 'done', seq: 2, results: [] });
+		expect(got.map((r) => [r.seq, r.analyses.length, r.analyses[0]!.studies.length])).toEqual([[2, 1, 1]]);
+		worker.answer({ type: 'failed', seq: 3, message: 'out of memory' });
+		expect(errors).toEqual(['out of memory']);
+		c.terminate();
+		expect(worker.terminated).toBe(true);
+	});
+});
