@@ -1,7 +1,7 @@
 // Upload benchmark (DESIGN.md 7: "the main thread has no task over 50 ms"): the production build in Chromium,
 // a synthetic arm-level CSV uploaded through the page's file input, and every main-thread task over 50 ms
 // recorded (PerformanceObserver "longtask") from the choice of the file until the claims are shown again.
-// Needs `npm run build` first. UPLOAD_ROWS sets the size (default 1,000,000 rows, ~200 MB).
+// Needs `npm run build` first (and not port 4190: browsers block it, as fetch does). UPLOAD_ROWS sets the size (default 1,000,000 rows, ~200 MB).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,14 +10,15 @@ import { chromium } from '@playwright/test';
 import { chromiumPath } from '../tests/e2e/chromium';
 import { syntheticTrialsCsv } from './ingest';
 
-const PORT = Number(process.env.BENCH_PORT ?? 4190);
+const PORT = Number(process.env.BENCH_PORT ?? 4183);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 async function waitForServer(url: string): Promise<void> {
 	for (let i = 0; i < 100; i++) {
 		try {
 			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
+		} catch (e) {
+			if (process.env.BENCH_DEBUG) console.log(e);
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
@@ -43,7 +44,8 @@ export async function benchUpload(): Promise<void> {
 		args: ['--headless', '--no-sandbox', '--disable-gpu']
 	});
 	try {
-		await waitForServer(`http://localhost:${PORT}/`);
+		await waitForServer(`${ORIGIN}/`);
+		if (server.exitCode !== null) throw new Error(`port ${PORT} is taken: set BENCH_PORT to a free port`);
 		const page = await browser.newPage();
 		await page.addInitScript(() => {
 			const w = window as unknown as { longTasks: number[] };
@@ -52,7 +54,7 @@ export async function benchUpload(): Promise<void> {
 				for (const e of list.getEntries()) w.longTasks.push(e.duration);
 			}).observe({ type: 'longtask', buffered: true });
 		});
-		await page.goto(`http://localhost:${PORT}/`);
+		await page.goto(`${ORIGIN}/`);
 		const panel = page.getByRole('region', { name: 'Load your own data' });
 		await panel.locator('.upload[data-ready="true"]').waitFor();
 		await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
@@ -63,7 +65,7 @@ export async function benchUpload(): Promise<void> {
 			.waitFor({ timeout: 600_000 });
 		const loaded = (Date.now() - t0) / 1000;
 		await page.locator('#relieves-chronic [data-testid="sentence"]').waitFor({ timeout: 600_000 });
-		await page.locator('.analysis-status:empty').waitFor({ timeout: 600_000 });
+		await page.locator('.analysis-status:empty').waitFor({ state: 'attached', timeout: 600_000 });
 		const shown = (Date.now() - t0) / 1000;
 		const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 		const heap = await page.evaluate(

@@ -20,31 +20,37 @@ export interface TimeSeriesData {
 
 /**
  * The time course of each comparison: its pooled effect in every window, placed at the weighted mean of the
- * trials' timepoints, and each trial's own estimate (with its Wald CI) at its timepoint.
+ * trials' timepoints, and each trial's own estimate (with its Wald CI) at its timepoint. A comparison with more
+ * than `maxTrials` trial marks gets its pooled points only (a chart would drown in them).
  */
 export function timeSeries(
 	all: Analysis[],
 	comparisons: Comparison[],
 	outcome: string,
-	population: AnalysisPopulation
+	population: AnalysisPopulation,
+	maxTrials = Infinity
 ): TimeSeriesData[] {
 	const out: TimeSeriesData[] = [];
 	for (const c of comparisons) {
 		const points: TimePointData[] = [];
-		for (const w of WINDOWS) {
-			const a = all.find(
+		const found = WINDOWS.map((w) =>
+			all.find(
 				(x) =>
 					x.outcome === outcome &&
 					x.population === population &&
 					x.treatment === c.treatment &&
 					x.control === c.control &&
 					x.window === w.id
-			);
+			)
+		);
+		const marks = found.reduce((n, a) => n + (a?.result ? a.studies.length : 0), 0);
+		for (const a of found) {
 			const r = a?.result;
 			if (!a || !r) continue;
 			const used = a.studies.filter((s) => !s.excluded);
 			const weeks = used.reduce((t, s) => t + (s.weight ?? 0) * s.timepoint_weeks, 0) / 100;
 			points.push({ weeks, estimate: r.estimate, lower: r.ci.lower, upper: r.ci.upper });
+			if (marks > maxTrials) continue;
 			const z = qnorm(0.5 + r.level / 200);
 			for (const s of used) {
 				const h = z * Math.sqrt(s.vi);

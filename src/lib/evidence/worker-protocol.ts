@@ -1,6 +1,7 @@
 import type { DataSource } from '$lib/data/merge';
 import type { Claim } from './claims';
 import type { ClaimResult, ClaimView } from './claim-context';
+import type { NetworkData } from './network';
 import type { Analysis, AnalysisSettings, StudyEffect } from './types';
 
 /** Main thread -> analysis worker: compute every analysis and claim; `data` only when the data changed. */
@@ -17,12 +18,12 @@ export type ClaimResultRef = Omit<ClaimResult, 'analyses'> & { analyses: string[
 
 /**
  * Analysis worker -> main thread, in pieces small enough to read within one short task: each analysis without
- * its studies, its studies in slices of STUDY_SLICE, then the claim results.
+ * its studies, its studies in slices of STUDY_SLICE, then the claim results and the evidence network.
  */
 export type AnalysisMessage =
 	| { type: 'analysis'; seq: number; analysis: Omit<Analysis, 'studies'> }
 	| { type: 'studies'; seq: number; index: number; studies: StudyEffect[] }
-	| { type: 'done'; seq: number; results: ClaimResultRef[] }
+	| { type: 'done'; seq: number; results: ClaimResultRef[]; network: NetworkData }
 	| { type: 'failed'; seq: number; message: string };
 
 /** Studies per message: reading ~2,000 study objects takes a few milliseconds on the main thread. */

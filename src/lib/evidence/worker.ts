@@ -3,6 +3,7 @@ import { datasetOf } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from './analyses';
 import { evaluateClaims } from './evaluate';
+import { evidenceNetwork } from './network';
 import { STUDY_SLICE, type AnalysisMessage, type AnalysisRequest } from './worker-protocol';
 
 /** The worker's global scope (typed here: the project's TypeScript lib is the DOM's, not WebWorker's). */
@@ -38,7 +39,8 @@ function run(): void {
 		post({
 			type: 'done',
 			seq: req.seq,
-			results: results.map((r) => ({ ...r, analyses: r.analyses.map((a) => a.id) }))
+			results: results.map((r) => ({ ...r, analyses: r.analyses.map((a) => a.id) })),
+			network: evidenceNetwork(data)
 		});
 	} catch (e) {
 		post({ type: 'failed', seq: req.seq, message: (e as Error)?.message ?? String(e) });

@@ -1,6 +1,7 @@
 import type { DataSource } from '$lib/data/merge';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
+import type { NetworkData } from '$lib/evidence/network';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
 import type { AnalysisMessage, AnalysisRequest } from '$lib/evidence/worker-protocol';
 
@@ -11,6 +12,7 @@ export interface RemoteResult {
 	version: number;
 	analyses: Analysis[];
 	results: ClaimResult[];
+	network: NetworkData;
 }
 
 /**
@@ -63,7 +65,13 @@ export class AnalysisClient {
 			const byId = new Map(analyses.map((a) => [a.id, a]));
 			const results = m.results.map((r) => ({ ...r, analyses: r.analyses.map((id) => byId.get(id)!) }));
 			this.#building = null;
-			this.onResult({ seq: m.seq, version: this.#versions.get(m.seq) ?? -1, analyses, results });
+			this.onResult({
+				seq: m.seq,
+				version: this.#versions.get(m.seq) ?? -1,
+				analyses,
+				results,
+				network: m.network
+			});
 			for (const s of this.#versions.keys()) if (s <= m.seq) this.#versions.delete(s);
 		}
 	}

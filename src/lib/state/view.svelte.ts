@@ -5,6 +5,7 @@ import { buildAnalyses } from '$lib/evidence/analyses';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimView } from '$lib/evidence/claim-context';
 import { evaluateClaims } from '$lib/evidence/evaluate';
+import { evidenceNetwork, type NetworkData } from '$lib/evidence/network';
 import type { AnalysisSettings } from '$lib/evidence/types';
 import { AnalysisClient, type RemoteResult } from './analysis-client';
 import {
@@ -72,6 +73,11 @@ export class ViewState {
 	);
 	results = $derived.by(() =>
 		this.offPage ? (this.#current?.results ?? []) : evaluateClaims(this.claims, this.analyses, this.claimView)
+	);
+
+	/** Which treatments the trials compared (needs every row, so the worker computes it for large data). */
+	network: NetworkData = $derived.by(() =>
+		this.offPage ? (this.#current?.network ?? { nodes: [], edges: [] }) : evidenceNetwork(this.#data())
 	);
 
 	/**
