@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { ProblemSink } from './problems';
+import { countChar, guessDelimiter, isBlank, SAVE_AS_CSV, strayQuote, unclosedQuote } from './csv-text';
 import { SNIFF_CHARS, sniffBinary } from './sniff';
 
 /**
@@ -151,27 +152,10 @@ export class CsvReader {
 			if (e.type !== 'Quotes' || e.index === undefined || (!final && e.index >= cursor)) continue;
 			const line = startLine + countChar(input, this.#nl, 0, e.index);
 			if (e.row !== undefined) broken.add(e.row);
-			if (e.code === 'MissingQuotes') this.#unclosed(line);
-			else
-				this.sink.error(
-					line,
-					'',
-					'',
-					'stray quote: a quoted value is followed by more text before the next delimiter',
-					'Put the whole value in double quotes and double every quote inside it, e.g. "5 ""mm"" scale".'
-				);
+			if (e.code === 'MissingQuotes') unclosedQuote(this.sink, line);
+			else strayQuote(this.sink, line);
 		}
 		return broken;
-	}
-
-	#unclosed(line: number): void {
-		this.sink.error(
-			line,
-			'',
-			'',
-			'unclosed quote: a quoted value that starts on this line never ends',
-			'Add the closing double quote, or remove the opening one; a quote inside a quoted value is written "".'
-		);
 	}
 
 	#deliver(records: string[][], lines: number[], broken: Set<number>): void {
@@ -209,7 +193,8 @@ export class CsvReader {
 	#runaway(): void {
 		const res = this.#parser!.parse(this.#pending, 0, false) as Papa.ParseResult<string[]>;
 		const missing = res.errors.find((e) => e.code === 'MissingQuotes');
-		if (missing?.index !== undefined) this.#unclosed(this.#line + countChar(this.#pending, this.#nl, 0, missing.index));
+		if (missing?.index !== undefined)
+			unclosedQuote(this.sink, this.#line + countChar(this.#pending, this.#nl, 0, missing.index));
 		else
 			this.sink.error(
 				this.#line,
@@ -234,37 +219,4 @@ export class CsvReader {
 			'Save the file as "CSV UTF-8" in your spreadsheet program.'
 		);
 	}
-}
-
-const SAVE_AS_CSV =
-	'Save the sheet as CSV (File > Save as > CSV UTF-8) and load that file; the template shows the expected columns.';
-
-/** Occurrences of a one-character string in text[from, to). */
-export function countChar(text: string, ch: string, from: number, to: number): number {
-	let n = 0;
-	let i = text.indexOf(ch, from);
-	while (i !== -1 && i < to) {
-		n++;
-		i = text.indexOf(ch, i + 1);
-	}
-	return n;
-}
-
-function isBlank(r: string[]): boolean {
-	const f0 = r[0];
-	if (f0 !== undefined && f0.length > 0 && f0.charCodeAt(0) > 32) return false;
-	for (const f of r) if (f.trim() !== '') return false;
-	return true;
-}
-
-/** The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes (`,` on a tie or none). */
-export function guessDelimiter(headerLine: string): string {
-	const unquoted = headerLine.replace(/"[^"]*"/g, '');
-	let best = ',';
-	let bestCount = 0;
-	for (const d of [',', ';', '\t']) {
-		const c = unquoted.split(d).length - 1;
-		if (c > bestCount) [best, bestCount] = [d, c];
-	}
-	return best;
 }
