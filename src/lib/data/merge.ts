@@ -1,6 +1,6 @@
 import type { IngestResult } from './ingest';
 import { contrastRows, trialRows } from './rows';
-import type { AnyTable } from './table';
+import { studyIndex, type AnyTable } from './table';
 import type { ArmRow, ContrastRow, Dataset, Problem } from './types';
 
 /**
@@ -8,11 +8,15 @@ import type { ArmRow, ContrastRow, Dataset, Problem } from './types';
  * counted twice. One error per study, on its first line in the new file. Files are checked in order, so two
  * new files with the same study conflict too.
  */
-export function checkAddition(current: Dataset, results: readonly IngestResult[]): Problem[] {
+export function checkAddition(
+	current: Pick<DataSource, 'bundled' | 'tables'>,
+	results: readonly IngestResult[]
+): Problem[] {
 	const shown = {
-		trials: new Set(current.trials.map((r) => r.study_id)),
-		contrasts: new Set(current.contrasts.map((r) => r.study_id))
+		trials: new Set(current.bundled?.trials.map((r) => r.study_id)),
+		contrasts: new Set(current.bundled?.contrasts.map((r) => r.study_id))
 	};
+	for (const t of current.tables) for (const k of studyIndex(t).ids) shown[t.kind].add(t.strings[k]!);
 	const problems: Problem[] = [];
 	for (const r of results) {
 		const t = r.trials ?? r.contrasts;
@@ -47,12 +51,13 @@ export interface DataSource {
 	version: number;
 	bundled: Dataset | null;
 	tables: AnyTable[];
-	/** Rows in all (bundled included). */
+	/** Arm-level and contrast rows in all (bundled included), and their sum. */
+	counts: { trials: number; contrasts: number };
 	rows: number;
 }
 
 /** The rows of a data source, in the order the page shows them: bundled first, then each file. */
-export function datasetOf(source: Omit<DataSource, 'version' | 'rows'>): Dataset {
+export function datasetOf(source: Pick<DataSource, 'bundled' | 'tables'>): Dataset {
 	const trials: ArmRow[] = source.bundled ? source.bundled.trials.slice() : [];
 	const contrasts: ContrastRow[] = source.bundled ? source.bundled.contrasts.slice() : [];
 	for (const t of source.tables) {
@@ -60,4 +65,12 @@ export function datasetOf(source: Omit<DataSource, 'version' | 'rows'>): Dataset
 		else for (const r of contrastRows(t)) contrasts.push(r);
 	}
 	return { trials, contrasts };
+}
+
+/** A data source of the bundled rows (or none) and tables. */
+export function sourceOf(version: number, bundled: Dataset | null, tables: AnyTable[]): DataSource {
+	const base = bundled && bundled.trials.length + bundled.contrasts.length > 0 ? bundled : null;
+	const counts = { trials: base?.trials.length ?? 0, contrasts: base?.contrasts.length ?? 0 };
+	for (const t of tables) counts[t.kind] += t.length;
+	return { version, bundled: base, tables, counts, rows: counts.trials + counts.contrasts };
 }

@@ -1,10 +1,9 @@
 import { getContext, setContext } from 'svelte';
 import type { IngestResult } from '$lib/data/ingest';
-import { checkAddition, type DataSource } from '$lib/data/merge';
-import { contrastRows, trialRows } from '$lib/data/rows';
+import { checkAddition, datasetOf, sourceOf, type DataSource } from '$lib/data/merge';
 import { indexedDbStore, SAVED_VERSION, type DatasetStore, type SavedFile } from '$lib/data/persist';
 import type { FileKind } from '$lib/data/schema';
-import type { ArmRow, ContrastRow, Dataset, Problem } from '$lib/data/types';
+import type { Dataset, Problem } from '$lib/data/types';
 
 /** A user file in the data shown. */
 export interface ShownFile {
@@ -15,24 +14,17 @@ export interface ShownFile {
 	warnings: number;
 }
 
-interface Part {
-	saved: SavedFile;
-	trials: ArmRow[];
-	contrasts: ContrastRow[];
-}
-
-/** Rows turned into objects per slice, between which the main thread is free (no task over ~50 ms). */
-const SLICE = 10_000;
+/** Lets the page paint (e.g. the upload's status) before the data change. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The data every analysis and chart reads: the bundled data, the user's files, or both. Uploads are applied
  * only when free of errors (the caller shows the problems); the user's files are kept in IndexedDB and come
- * back on reload (`load`); `reset` returns to the bundled data. Nothing leaves the browser.
+ * back on reload (`load`); `reset` returns to the bundled data. Nothing leaves the browser. The user's files
+ * stay typed tables (`source`); they become row objects only when `dataset` is read, so a large upload, which
+ * the analysis worker reads from the tables, never fills the page with a million objects.
  */
 export class DatasetState {
-	/** What is shown. Replaced as a whole, never mutated. */
-	dataset = $state.raw<Dataset>({ trials: [], contrasts: [] });
 	/** The user's files shown; empty when only the bundled data are. */
 	files = $state.raw<ShownFile[]>([]);
 	/** Whether the bundled data are part of what is shown ("add to") or not ("replace"). */
@@ -41,12 +33,12 @@ export class DatasetState {
 	busy = $state(false);
 	/** Why saving or restoring failed, if it did (the data shown are right either way). */
 	storageError = $state<string | null>(null);
-
-	/** The same data as the bundled rows plus the user's typed tables, for the analysis worker. */
-	source = $state.raw<DataSource>({ version: 0, bundled: null, tables: [], rows: 0 });
+	/** What is shown: the bundled rows (when included) and the user's typed tables. Replaced, never mutated. */
+	source = $state.raw<DataSource>(sourceOf(0, null, []));
 
 	readonly bundled: Dataset;
-	#parts: Part[] = [];
+	#saved: SavedFile[] = [];
+	#rows: { version: number; data: Dataset } | null = null;
 	#restored: Promise<void> | null = null;
 
 	constructor(
@@ -54,8 +46,15 @@ export class DatasetState {
 		private readonly store: DatasetStore = indexedDbStore()
 	) {
 		this.bundled = bundled;
-		this.dataset = bundled;
 		this.source = sourceOf(0, bundled, []);
+	}
+
+	/** What is shown, as rows (bundled first, then each file): built on the first read after a change. */
+	get dataset(): Dataset {
+		const s = this.source;
+		if (s.tables.length === 0) return s.bundled ?? this.bundled;
+		if (this.#rows?.version !== s.version) this.#rows = { version: s.version, data: datasetOf(s) };
+		return this.#rows.data;
 	}
 
 	/** True when only the bundled data are shown. */
@@ -82,64 +81,54 @@ export class DatasetState {
 	async add(results: readonly IngestResult[]): Promise<Problem[]> {
 		await this.load();
 		await pause();
-		const blocking = [...errorsOf(results), ...checkAddition(this.dataset, results)];
+		const blocking = [...errorsOf(results), ...checkAddition(this.source, results)];
 		if (blocking.length > 0) return blocking;
-		await this.#apply(results, this.#parts, this.includeBundled);
+		await this.#apply(results, this.#saved, this.includeBundled);
 		return [];
 	}
 
 	/** Back to the bundled data; the saved files are forgotten. */
 	async reset(): Promise<void> {
 		await this.load();
-		this.#parts = [];
+		this.#saved = [];
 		this.includeBundled = true;
 		this.#compose();
 		await this.#persist(() => this.store.clear());
 	}
 
-	async #apply(results: readonly IngestResult[], keep: Part[], includeBundled: boolean): Promise<void> {
-		this.busy = true;
-		try {
-			const added: Part[] = [];
-			for (const r of results) {
-				const table = r.trials ?? r.contrasts;
-				if (table)
-					added.push(await toPart({ name: r.file, table, warnings: r.warnings, studies: r.studies }));
-			}
-			this.#parts = [...keep, ...added];
-			this.includeBundled = includeBundled;
-			this.#compose();
-		} finally {
-			this.busy = false;
+	async #apply(results: readonly IngestResult[], keep: SavedFile[], includeBundled: boolean): Promise<void> {
+		const added: SavedFile[] = [];
+		for (const r of results) {
+			const table = r.trials ?? r.contrasts;
+			if (table) added.push({ name: r.file, table, warnings: r.warnings, studies: r.studies });
 		}
+		this.#saved = [...keep, ...added];
+		this.includeBundled = includeBundled;
+		this.#compose();
 		await this.#persist(() =>
 			this.store.save({
 				version: SAVED_VERSION,
 				savedAt: Date.now(),
 				includeBundled: this.includeBundled,
-				files: this.#parts.map((p) => p.saved)
+				files: this.#saved
 			})
 		);
 	}
 
 	#compose(): void {
-		const parts = this.#parts;
-		const base: Dataset = this.includeBundled ? this.bundled : { trials: [], contrasts: [] };
-		this.dataset =
-			parts.length === 0
-				? this.bundled
-				: {
-						trials: base.trials.concat(...parts.map((p) => p.trials)),
-						contrasts: base.contrasts.concat(...parts.map((p) => p.contrasts))
-					};
-		const tables = parts.length === 0 ? [] : parts.map((p) => p.saved.table);
-		this.source = sourceOf(this.source.version + 1, parts.length === 0 ? this.bundled : base, tables);
-		this.files = this.#parts.map(({ saved }) => ({
-			name: saved.name,
-			kind: saved.table.kind,
-			rows: saved.table.length,
-			studies: saved.studies.ids.length,
-			warnings: saved.warnings
+		const saved = this.#saved;
+		const base = saved.length === 0 || this.includeBundled ? this.bundled : null;
+		this.source = sourceOf(
+			this.source.version + 1,
+			base,
+			saved.map((f) => f.table)
+		);
+		this.files = saved.map((f) => ({
+			name: f.name,
+			kind: f.table.kind,
+			rows: f.table.length,
+			studies: f.studies.ids.length,
+			warnings: f.warnings
 		}));
 	}
 
@@ -148,9 +137,7 @@ export class DatasetState {
 			const saved = await this.store.load();
 			if (!saved || saved.files.length === 0) return;
 			this.busy = true;
-			const parts: Part[] = [];
-			for (const f of saved.files) parts.push(await toPart(f));
-			this.#parts = parts;
+			this.#saved = saved.files;
 			this.includeBundled = saved.includeBundled;
 			this.#compose();
 		} catch (e) {
@@ -170,29 +157,10 @@ export class DatasetState {
 	}
 }
 
-function sourceOf(version: number, base: Dataset, tables: DataSource['tables']): DataSource {
-	const rows = base.trials.length + base.contrasts.length + tables.reduce((n, t) => n + t.length, 0);
-	return { version, bundled: base.trials.length + base.contrasts.length > 0 ? base : null, tables, rows };
-}
-
 function errorsOf(results: readonly IngestResult[]): Problem[] {
 	return results.flatMap((r) =>
 		r.errors > 0 || r.kind === null ? r.problems.filter((p) => p.severity === 'error') : []
 	);
-}
-
-/** A saved file with its rows as objects, built in slices so the page stays responsive. */
-async function toPart(saved: SavedFile): Promise<Part> {
-	const t = saved.table;
-	const trials: ArmRow[] = [];
-	const contrasts: ContrastRow[] = [];
-	for (let from = 0; from < t.length; from += SLICE) {
-		if (t.length > SLICE) await pause();
-		const to = Math.min(t.length, from + SLICE);
-		if (t.kind === 'trials') for (const r of trialRows(t, from, to)) trials.push(r);
-		else for (const r of contrastRows(t, from, to)) contrasts.push(r);
-	}
-	return { saved, trials, contrasts };
 }
 
 const KEY = Symbol('dataset');

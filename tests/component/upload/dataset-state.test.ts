@@ -32,7 +32,7 @@ describe('DatasetState', () => {
 	it('keeps its data source (the analysis worker’s copy) in step with the rows shown', async () => {
 		const s = new DatasetState(bundled, memoryStore());
 		const same = () => expect(datasetOf(s.source)).toEqual(s.dataset);
-		expect(s.source).toMatchObject({ bundled, tables: [], rows: 1 });
+		expect(s.source).toMatchObject({ bundled, tables: [], counts: { trials: 1, contrasts: 0 }, rows: 1 });
 		same();
 		await s.add([upload(trials([{ study_id: 'a2020' }, { study_id: 'a2020' }]))]);
 		await s.add([upload(contrasts([{ study_id: 'b2021' }]), 'c.csv')]);
@@ -45,7 +45,7 @@ describe('DatasetState', () => {
 		expect(s.source.version).toBeGreaterThan(before);
 		same();
 		await s.reset();
-		expect(s.source).toMatchObject({ bundled, tables: [], rows: 1 });
+		expect(s.source).toMatchObject({ bundled, tables: [], counts: { trials: 1, contrasts: 0 }, rows: 1 });
 		same();
 	});
 
@@ -85,14 +85,21 @@ describe('DatasetState', () => {
 		expect(s.storageError).toBe('Your data are shown but could not be saved in this browser (quota).');
 	});
 
-	it('turns a large table into rows in slices', async () => {
+	it('keeps a large file as a table and builds its rows once, when they are read', async () => {
 		const many = Array.from({ length: 45_000 }, (_, i) => ({ study_id: 's', timepoint_weeks: String(i) }));
 		const s = new DatasetState(bundled, memoryStore());
 		const saved = upload(trials(many));
 		expect(saved.errors).toBe(0);
 		await s.replace([saved]);
-		expect(s.dataset.trials).toHaveLength(45_000);
-		expect(s.dataset.trials[44_999]!.timepoint_weeks).toBe(44_999);
+		expect(s.source.tables).toEqual([saved.trials]);
+		expect(s.source.counts).toEqual({ trials: 45_000, contrasts: 0 });
+		const rows = s.dataset;
+		expect(rows.trials).toHaveLength(45_000);
+		expect(rows.trials[44_999]!.timepoint_weeks).toBe(44_999);
+		expect(s.dataset).toBe(rows);
+		await s.add([upload(trials([{ study_id: 't2020' }]), 'more.csv')]);
+		expect(s.dataset).not.toBe(rows);
+		expect(s.dataset.trials).toHaveLength(45_001);
 		expect(SAVED_VERSION).toBe(1);
 	});
 });

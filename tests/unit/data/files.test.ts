@@ -59,20 +59,28 @@ describe('adding files to the data shown', () => {
 
 	it('refuses a study that is already shown, on its first line', () => {
 		const upload = ingestText(trials([{ study_id: 'new2020' }, {}]), 'mine.csv');
-		expect(checkAddition({ trials: shown.trials, contrasts: [] }, [upload]).map(formatProblem)).toEqual([
+		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload]).map(formatProblem)).toEqual([
 			'mine.csv:3:study_id: study "brinkhaus2006" is already in the data shown; adding it would count the trial twice'
 		]);
 	});
 
 	it('accepts new studies, and the same study in the other kind of file', () => {
 		const upload = ingestText(contrasts([{}]), 'mine.csv');
-		expect(checkAddition({ trials: shown.trials, contrasts: [] }, [upload])).toEqual([]);
+		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload])).toEqual([]);
+	});
+
+	it('refuses a study already shown from an earlier upload (a typed table, not rows)', () => {
+		const earlier = ingestText(trials([{ study_id: 'y2021' }, { study_id: 'y2021' }]), 'earlier.csv').trials!;
+		const upload = ingestText(trials([{ study_id: 'z2022' }, { study_id: 'y2021' }]), 'mine.csv');
+		expect(checkAddition({ bundled: null, tables: [earlier] }, [upload]).map(formatProblem)).toEqual([
+			'mine.csv:3:study_id: study "y2021" is already in the data shown; adding it would count the trial twice'
+		]);
 	});
 
 	it('refuses two new files with the same study', () => {
 		const a = ingestText(trials([{ study_id: 'x2020' }]), 'a.csv');
 		const b = ingestText(trials([{ study_id: 'x2020' }]), 'b.csv');
-		expect(checkAddition({ trials: [], contrasts: [] }, [a, b]).map(formatProblem)).toEqual([
+		expect(checkAddition({ bundled: null, tables: [] }, [a, b]).map(formatProblem)).toEqual([
 			'b.csv:2:study_id: study "x2020" is already in the data shown; adding it would count the trial twice'
 		]);
 	});

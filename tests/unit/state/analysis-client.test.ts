@@ -28,7 +28,13 @@ class FakeWorker {
 }
 
 const settings = { method: 'REML', test: 'z', level: 95 } as AnalysisSettings;
-const source = (version: number): DataSource => ({ version, bundled: null, tables: [], rows: 9000 });
+const source = (version: number): DataSource => ({
+	version,
+	bundled: null,
+	tables: [],
+	counts: { trials: 9000, contrasts: 0 },
+	rows: 9000
+});
 const view = { mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } };
 
 afterEach(() => vi.unstubAllGlobals());
