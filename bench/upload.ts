@@ -31,6 +31,13 @@ export async function benchUpload(): Promise<void> {
 		console.log('upload: skipped (no production build: run `npm run build` first)');
 		return;
 	}
+	if (
+		await fetch(`${ORIGIN}/`).then(
+			() => true,
+			() => false
+		)
+	)
+		throw new Error(`port ${PORT} is taken (an old preview server?): stop it or set BENCH_PORT`);
 	const dir = mkdtempSync(join(tmpdir(), 'bench-upload-'));
 	const file = join(dir, 'large.csv');
 	const text = syntheticTrialsCsv(rows);
@@ -45,7 +52,6 @@ export async function benchUpload(): Promise<void> {
 	});
 	try {
 		await waitForServer(`${ORIGIN}/`);
-		if (server.exitCode !== null) throw new Error(`port ${PORT} is taken: set BENCH_PORT to a free port`);
 		const page = await browser.newPage();
 		await page.addInitScript(() => {
 			const w = window as unknown as { longTasks: number[] };
