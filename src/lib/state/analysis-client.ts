@@ -15,6 +15,11 @@ export interface RemoteResult {
 	network: NetworkData;
 }
 
+/** Starts the analysis worker (Vite bundles src/lib/evidence/worker.ts as a module worker). */
+export function startAnalysisWorker(): Worker {
+	return new Worker(new URL('../evidence/worker.ts', import.meta.url), { type: 'module' });
+}
+
 /**
  * Talks to the analysis worker (src/lib/evidence/worker.ts): sends the data once per version and the settings
  * with every request, and puts the answer together from its pieces, each read in its own short task.
@@ -28,9 +33,10 @@ export class AnalysisClient {
 
 	constructor(
 		private readonly onResult: (r: RemoteResult) => void,
-		private readonly onError: (message: string) => void
+		private readonly onError: (message: string) => void,
+		start: () => Worker = startAnalysisWorker
 	) {
-		this.#worker = new Worker(new URL('../evidence/worker.ts', import.meta.url), { type: 'module' });
+		this.#worker = start();
 		this.#worker.onmessage = (event: MessageEvent<AnalysisMessage>) => this.#receive(event.data);
 		this.#worker.onerror = (event) => {
 			event.preventDefault();

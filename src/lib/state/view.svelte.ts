@@ -7,7 +7,7 @@ import type { ClaimView } from '$lib/evidence/claim-context';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import { evidenceNetwork, type NetworkData } from '$lib/evidence/network';
 import type { AnalysisSettings } from '$lib/evidence/types';
-import { AnalysisClient, type RemoteResult } from './analysis-client';
+import { AnalysisClient, startAnalysisWorker, type RemoteResult } from './analysis-client';
 import {
 	claimViewOf,
 	controlsFromSearch,
@@ -33,6 +33,7 @@ export class ViewState {
 
 	readonly #data: () => Dataset;
 	readonly #source: (() => DataSource) | null;
+	readonly #startWorker: () => Worker;
 	readonly claims: Claim[];
 	#client: AnalysisClient | null = null;
 	/** The newest answer of the analysis worker, and the newest request sent. */
@@ -43,12 +44,19 @@ export class ViewState {
 
 	/**
 	 * `data` is read lazily, so replacing the loaded dataset recomputes everything. With `source` (the same
-	 * data as typed tables), data larger than WORKER_ROWS are analysed in a worker where workers exist.
+	 * data as typed tables), data larger than WORKER_ROWS are analysed in a worker where workers exist
+	 * (`startWorker` starts it; tests pass their own).
 	 */
-	constructor(data: () => Dataset, claims: Claim[], source?: () => DataSource) {
+	constructor(
+		data: () => Dataset,
+		claims: Claim[],
+		source?: () => DataSource,
+		startWorker: () => Worker = startAnalysisWorker
+	) {
 		this.#data = data;
 		this.claims = claims;
 		this.#source = source ?? null;
+		this.#startWorker = startWorker;
 	}
 
 	/** The data shown as typed tables, when the page was given them. */
@@ -94,7 +102,8 @@ export class ViewState {
 				(r) => {
 					if (!this.#remote || r.seq > this.#remote.seq) this.#remote = r;
 				},
-				(message) => (this.remoteError = `The analyses could not be computed (${message}).`)
+				(message) => (this.remoteError = `The analyses could not be computed (${message}).`),
+				this.#startWorker
 			);
 			this.remoteError = null;
 			this.#requested = this.#client.request(source, settings, this.claims, view);

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { syntheticTrialsCsv } from '../../../bench/ingest';
+import { loadFiles } from '../../../src/cli/summarize';
+import { ingestText } from '$lib/data/ingest';
+import { memoryStore } from '$lib/data/persist';
+import { buildAnalyses } from '$lib/evidence/analyses';
+import { bundledClaims } from '$lib/evidence/claims';
+import { evaluateClaims } from '$lib/evidence/evaluate';
+import type { AnalysisMessage, AnalysisRequest } from '$lib/evidence/worker-protocol';
+import { DatasetState } from '$lib/state/dataset.svelte';
+import { claimViewOf, DEFAULT_CONTROLS, settingsOf, type Controls } from '$lib/state/url-params';
+import { ViewState, WORKER_ROWS } from '$lib/state/view.svelte';
+
+// The page, its analysis client and the real worker module (src/lib/evidence/worker.ts) wired together in one
+// thread: the Worker constructor and the worker's global scope are stand-ins that pass messages asynchronously.
+const scope: {
+	onmessage: ((e: { data: AnalysisRequest }) => void) | null;
+	postMessage: (m: AnalysisMessage) => void;
+} = { onmessage: null, postMessage: () => {} };
+const requests: AnalysisRequest[] = [];
+let workersStarted = 0;
+
+class InThreadWorker {
+	onmessage: ((e: { data: AnalysisMessage }) => void) | null = null;
+	onerror = null;
+	constructor() {
+		workersStarted++;
+		scope.postMessage = (m) => setTimeout(() => this.onmessage?.({ data: m }), 0);
+	}
+	postMessage(m: AnalysisRequest) {
+		requests.push(m);
+		setTimeout(() => scope.onmessage!({ data: m }), 0);
+	}
+	terminate() {}
+}
+
+const startInThread = () => new InThreadWorker() as unknown as Worker;
+const { data: bundled } = loadFiles([]);
+const claims = bundledClaims.claims;
+const ROWS = WORKER_ROWS + 1000;
+const large = ingestText(syntheticTrialsCsv(ROWS), 'large.csv');
+
+/** What the page computes itself for these data and controls. */
+function onPage(store: DatasetState, controls: Controls) {
+	const analyses = buildAnalyses(store.dataset, settingsOf(controls));
+	return evaluateClaims(claims, analyses, claimViewOf(controls)).map((r) => r.sentence);
+}
+
+beforeEach(async () => {
+	vi.stubGlobal('self', scope);
+	vi.stubGlobal('Worker', InThreadWorker); // `typeof Worker` tells the page that workers exist
+	await import('$lib/evidence/worker');
+	requests.length = 0;
+	workersStarted = 0;
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('ViewState with large data', () => {
+	it('computes small data on the page and large data in the worker, showing the same numbers', async () => {
+		const store = new DatasetState(bundled, memoryStore());
+		const view = new ViewState(
+			() => store.dataset,
+			claims,
+			() => store.source,
+			startInThread
+		);
+		view.schedule();
+		expect(view.offPage).toBe(false);
+		expect(workersStarted).toBe(0);
+		expect(view.results.map((r) => r.sentence)).toEqual(onPage(store, DEFAULT_CONTROLS));
+
+		expect(await store.add([large])).toEqual([]);
+		expect(view.offPage).toBe(true);
+		expect(view.results).toEqual([]);
+		expect(view.computing).toBe(true);
+		view.schedule();
+		expect(view.remoteError).toBe(null);
+		expect(requests[0]!.data).toMatchObject({
+			version: store.source.version,
+			rows: ROWS + bundled.trials.length + bundled.contrasts.length
+		});
+		await vi.waitFor(() => expect(view.computing).toBe(false), { timeout: 30_000 });
+		expect(view.results.map((r) => r.sentence)).toEqual(onPage(store, DEFAULT_CONTROLS));
+		expect(view.network.edges.length).toBeGreaterThan(0);
+	});
+
+	it('keeps the last numbers while it updates, sends the data once, and shows only the newest answer', async () => {
+		const store = new DatasetState(bundled, memoryStore());
+		const view = new ViewState(
+			() => store.dataset,
+			claims,
+			() => store.source,
+			startInThread
+		);
+		await store.replace([large]);
+		view.schedule();
+		await vi.waitFor(() => expect(view.computing).toBe(false), { timeout: 30_000 });
+		const reml = view.results;
+
+		view.set('method', 'DL');
+		view.schedule();
+		view.set('method', 'FE');
+		view.schedule();
+		expect(view.computing).toBe(true);
+		expect(view.results).toBe(reml);
+		await vi.waitFor(() => expect(view.computing).toBe(false), { timeout: 30_000 });
+		const fe = onPage(store, { ...DEFAULT_CONTROLS, method: 'FE' });
+		expect(fe).not.toEqual(reml.map((r) => r.sentence));
+		expect(view.results.map((r) => r.sentence)).toEqual(fe);
+		expect(requests.map((r) => [r.data === null, r.settings.method])).toEqual([
+			[false, 'REML'],
+			[true, 'DL'],
+			[true, 'FE']
+		]);
+		expect(workersStarted).toBe(1);
+	});
+});
