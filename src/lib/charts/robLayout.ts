@@ -28,19 +28,20 @@ export interface RobLayout {
 /**
  * Risk-of-bias summary: one row per study (1.8f apart, first centred at 0.9f), the mark at x = f and the
  * label from 2.2f; below them, half a row further, a stacked bar 1.6f high whose segments have widths
- * proportional to the counts (full width = all studies).
+ * proportional to the counts (full width = all studies). Above `maxRows` studies only the bar is drawn.
  * @example // 4 studies (2 low, 1 high, 1 not reported), width 200, font 10: rows at y 9, 27, 45, 63; bar at
  * // y 81 with segments 100, 50 and 50 px wide
  */
-export function robLayout(studies: RobStudy[], width: number, f: number): RobLayout {
+export function robLayout(studies: RobStudy[], width: number, f: number, maxRows = Infinity): RobLayout {
 	const row = 1.8 * f;
-	const rows = studies.map((s, i): RobLayout['rows'][number] => ({
+	const shown = studies.length > maxRows ? [] : studies;
+	const rows = shown.map((s, i): RobLayout['rows'][number] => ({
 		key: s.study_id,
 		label: s.study,
 		rob: s.rob ?? 'unknown',
 		y: row * (i + 0.5)
 	}));
-	const barY = row * (studies.length + 0.5);
+	const barY = row * (shown.length + 0.5);
 	let x = 0;
 	const bar = robCounts(studies)
 		.filter((c) => c.count > 0)

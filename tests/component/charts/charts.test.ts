@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import EvidenceNetwork from '../../../src/lib/charts/EvidenceNetwork.svelte';
 import FunnelPlot from '../../../src/lib/charts/FunnelPlot.svelte';
 import IconArray from '../../../src/lib/charts/IconArray.svelte';
+import { MAX_TRIAL_ROWS } from '../../../src/lib/charts/limits';
 import RobSummary from '../../../src/lib/charts/RobSummary.svelte';
 import TimeCourse from '../../../src/lib/charts/TimeCourse.svelte';
 import type { Analysis } from '../../../src/lib/evidence/types';
@@ -134,5 +135,26 @@ describe('RobSummary', () => {
 		render(RobSummary, { studies: [study('a', 0, 1, 50)] });
 		await fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
 		expect(within(screen.getByRole('table')).getByRole('cell', { name: 'low risk of bias' })).toBeTruthy();
+	});
+	it('draws and tabulates only the counts above MAX_TRIAL_ROWS studies', async () => {
+		const many = Array.from({ length: MAX_TRIAL_ROWS + 1 }, (_, i) =>
+			study(`s${i}`, 0, 1, null, { rob: i % 3 === 0 ? 'high' : 'low' })
+		);
+		const { container } = render(RobSummary, { studies: many });
+		expect(container.querySelectorAll('.rob-mark')).toHaveLength(0);
+		expect([...container.querySelectorAll('g.segment')].map((g) => g.textContent)).toEqual([
+			'L 200',
+			'H 101'
+		]);
+		expect(container.querySelector('svg')!.getAttribute('aria-label')).toContain(
+			`301 studies: 200 low risk of bias, 101 high risk of bias (counts only: one row per study is drawn up to ${MAX_TRIAL_ROWS} studies)`
+		);
+		await fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+		const rows = within(screen.getByRole('table')).getAllByRole('row');
+		expect(rows.map((r) => r.textContent)).toEqual([
+			'Overall risk of biasStudies',
+			'low risk of bias200',
+			'high risk of bias101'
+		]);
 	});
 });

@@ -125,4 +125,12 @@ describe('risk of bias summary', () => {
 		]);
 		expect(l.height).toBe(102);
 	});
+	it('draws only the bar above maxRows studies, at the top', () => {
+		const l = robLayout(studies, 200, 10, 3);
+		expect(l.rows).toEqual([]);
+		expect(l.barY).toBe(9);
+		expect(l.bar.map((s) => s.count)).toEqual([2, 1, 1]);
+		expect(l.height).toBe(30);
+		expect(robLayout(studies, 200, 10, 4).rows).toHaveLength(4);
+	});
 });
