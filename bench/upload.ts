@@ -43,9 +43,15 @@ export async function benchUpload(): Promise<void> {
 	const text = syntheticTrialsCsv(rows);
 	writeFileSync(file, text);
 	const mb = Buffer.byteLength(text) / 1e6;
-	const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-		stdio: 'ignore'
-	});
+	// Its own process group, so that stopping the group stops the server whatever it started.
+	const server = spawn(
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'],
+		{
+			stdio: 'ignore',
+			detached: true
+		}
+	);
 	const browser = await chromium.launch({
 		executablePath: chromiumPath(),
 		args: ['--headless', '--no-sandbox', '--disable-gpu']
@@ -90,7 +96,7 @@ export async function benchUpload(): Promise<void> {
 		console.log(`  page JS heap after: ${(heap / 1e6).toFixed(0)} MB`);
 	} finally {
 		await browser.close();
-		server.kill();
+		if (server.pid) process.kill(-server.pid);
 		rmSync(dir, { recursive: true, force: true });
 	}
 }
