@@ -1,5 +1,5 @@
 import { seriousViolations } from './axe';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 
 /** The page with the charts: the main page (set CHARTS_E2E_PATH to try the charts on another route). */
 const PATH = process.env.CHARTS_E2E_PATH ?? '/';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import claims from '../../data/claims.json' with { type: 'json' };
 
 const VERDICTS =

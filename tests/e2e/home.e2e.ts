@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import claims from '../../data/claims.json' with { type: 'json' };
 
 test('the home page shows the title, the explanation and every claim of the article', async ({ page }) => {
@@ -24,4 +24,17 @@ test('methods and data pages are reachable from the navigation', async ({ page }
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Methods');
 	await nav.getByRole('link', { name: 'Data' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data');
+});
+
+test('a link whose query string names defaults opens a live page and is tidied to the short link', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	// view=clinician and method=REML are the defaults: the page drops them from the address once it is live.
+	await page.goto('/?view=clinician&method=REML');
+	await expect(page).toHaveURL(/\/$/);
+	await page.getByLabel('Estimator').selectOption('DL');
+	await expect(page).toHaveURL(/\?method=DL$/);
+	expect(errors).toEqual([]);
 });

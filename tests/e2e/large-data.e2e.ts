@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { syntheticTrialsCsv } from '../../bench/ingest';
 import { parseFile } from '../../src/lib/data/parse-file';
 import { buildAnalyses } from '../../src/lib/evidence/analyses';

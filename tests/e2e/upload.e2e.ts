@@ -1,5 +1,5 @@
 import { seriousViolations } from './axe';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { TRIAL_COLUMNS } from '../../src/lib/data/schema';
 
 // The upload panel sits on the home page in a section headed "Load your own data". UPLOAD_E2E_PATH points the

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import claims from '../../data/claims.json' with { type: 'json' };
 import { STATISTICAL_TERMS } from '../../src/lib/components/patient/glossary';
 
