@@ -30,17 +30,26 @@ export class AnalysisClient {
 	#sentVersion = -1;
 	readonly #versions = new Map<number, number>();
 	#building: { seq: number; analyses: Analysis[] } | null = null;
+	/** Whether the worker has sent anything: an error before that means it never started. */
+	#heard = false;
 
+	/**
+	 * `onError` gets the message and whether the worker never started (a script that failed to load), in which
+	 * case the page can compute itself; an error after that is the computation's own.
+	 */
 	constructor(
 		private readonly onResult: (r: RemoteResult) => void,
-		private readonly onError: (message: string) => void,
+		private readonly onError: (message: string, neverStarted: boolean) => void,
 		start: () => Worker = startAnalysisWorker
 	) {
 		this.#worker = start();
-		this.#worker.onmessage = (event: MessageEvent<AnalysisMessage>) => this.#receive(event.data);
+		this.#worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
+			this.#heard = true;
+			this.#receive(event.data);
+		};
 		this.#worker.onerror = (event) => {
 			event.preventDefault();
-			onError(event.message || 'the analysis worker failed to start');
+			onError(event.message || 'the analysis worker failed to start', !this.#heard);
 		};
 	}
 
@@ -60,7 +69,7 @@ export class AnalysisClient {
 
 	#receive(m: AnalysisMessage): void {
 		if (m.type === 'failed') {
-			this.onError(m.message);
+			this.onError(m.message, false);
 			return;
 		}
 		if (this.#building?.seq !== m.seq) this.#building = { seq: m.seq, analyses: [] };

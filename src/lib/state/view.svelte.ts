@@ -41,6 +41,8 @@ export class ViewState {
 	#requested = $state(0);
 	/** Why the worker could not compute the analyses, if it could not. */
 	remoteError = $state<string | null>(null);
+	/** True when no worker could be started here: the page then computes everything itself. */
+	#noWorker = $state(false);
 
 	/**
 	 * `data` is read lazily, so replacing the loaded dataset recomputes everything. With `source` (the same
@@ -65,7 +67,9 @@ export class ViewState {
 	}
 
 	/** True when the analyses are computed off the page (large data). */
-	offPage = $derived((this.#sourceNow()?.rows ?? 0) > WORKER_ROWS && typeof Worker !== 'undefined');
+	offPage = $derived(
+		(this.#sourceNow()?.rows ?? 0) > WORKER_ROWS && typeof Worker !== 'undefined' && !this.#noWorker
+	);
 
 	/** The worker's answer for the data shown (an answer about other data is never shown). */
 	#current = $derived(this.#remote?.version === this.#sourceNow()?.version ? this.#remote : null);
@@ -102,14 +106,22 @@ export class ViewState {
 				(r) => {
 					if (!this.#remote || r.seq > this.#remote.seq) this.#remote = r;
 				},
-				(message) => (this.remoteError = `The analyses could not be computed (${message}).`),
+				(message, neverStarted) => {
+					if (neverStarted) this.#giveUpWorker();
+					else this.remoteError = `The analyses could not be computed (${message}).`;
+				},
 				this.#startWorker
 			);
 			this.remoteError = null;
 			this.#requested = this.#client.request(source, settings, this.claims, view);
-		} catch (e) {
-			this.remoteError = `The analyses could not be computed (${(e as Error)?.message ?? e}).`;
+		} catch {
+			this.#giveUpWorker(); // no worker here (e.g. blocked by the browser): compute on the page instead
 		}
+	}
+
+	#giveUpWorker(): void {
+		this.destroy();
+		this.#noWorker = true;
 	}
 
 	/** Stops the analysis worker (when the page goes away). */

@@ -22,7 +22,7 @@ let workersStarted = 0;
 
 class InThreadWorker {
 	onmessage: ((e: { data: AnalysisMessage }) => void) | null = null;
-	onerror = null;
+	onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
 	constructor() {
 		workersStarted++;
 		scope.postMessage = (m) => setTimeout(() => this.onmessage?.({ data: m }), 0);
@@ -82,6 +82,33 @@ describe('ViewState with large data', () => {
 		await vi.waitFor(() => expect(view.computing).toBe(false), { timeout: 30_000 });
 		expect(view.results.map((r) => r.sentence)).toEqual(onPage(store, DEFAULT_CONTROLS));
 		expect(view.network.edges.length).toBeGreaterThan(0);
+	});
+
+	it('computes on the page when no worker can start, or the worker script fails to load', async () => {
+		for (const start of [
+			() => {
+				throw new Error('blocked');
+			},
+			() => {
+				const w = new InThreadWorker();
+				setTimeout(() => w.onerror?.({ message: 'not found', preventDefault() {} }), 0);
+				return w as unknown as Worker;
+			}
+		]) {
+			const store = new DatasetState(bundled, memoryStore());
+			const view = new ViewState(
+				() => store.dataset,
+				claims,
+				() => store.source,
+				start
+			);
+			await store.replace([large]);
+			expect(view.offPage).toBe(true);
+			view.schedule();
+			await vi.waitFor(() => expect(view.offPage).toBe(false));
+			expect(view.remoteError).toBe(null);
+			expect(view.results.map((r) => r.sentence)).toEqual(onPage(store, DEFAULT_CONTROLS));
+		}
 	});
 
 	it('keeps the last numbers while it updates, sends the data once, and shows only the newest answer', async () => {

@@ -42,15 +42,21 @@ afterEach(() => vi.unstubAllGlobals());
 function client() {
 	vi.stubGlobal('Worker', FakeWorker);
 	const got: RemoteResult[] = [];
-	const errors: string[] = [];
+	const errors: [string, boolean][] = [];
 	const c = new AnalysisClient(
 		(r) => got.push(r),
-		(m) => errors.push(m)
+		(m, neverStarted) => errors.push([m, neverStarted])
 	);
 	return { c, got, errors, worker: FakeWorker.last };
 }
 
 describe('AnalysisClient', () => {
+	it('tells a worker that never started (the page can compute) from a computation that failed', () => {
+		const { errors, worker } = client();
+		worker.onerror!({ message: '', preventDefault() {} });
+		expect(errors).toEqual([['the analysis worker failed to start', true]]);
+	});
+
 	it('sends the data once per version and the settings with every request', () => {
 		const { c, worker } = client();
 		expect(c.request(source(1), settings, [], view)).toBe(1);
@@ -102,7 +108,11 @@ describe('AnalysisClient', () => {
 		worker.answer({ type: 'done', seq: 2, results: [], network: { nodes: [], edges: [] } });
 		expect(got.map((r) => [r.seq, r.analyses.length, r.analyses[0]!.studies.length])).toEqual([[2, 1, 1]]);
 		worker.answer({ type: 'failed', seq: 3, message: 'out of memory' });
-		expect(errors).toEqual(['out of memory']);
+		worker.onerror!({ message: 'crashed', preventDefault() {} });
+		expect(errors).toEqual([
+			['out of memory', false],
+			['crashed', false]
+		]);
 		c.terminate();
 		expect(worker.terminated).toBe(true);
 	});
