@@ -158,6 +158,16 @@ function allocate<L extends Layout>(layout: L, size: number, from: Columns<L> | 
 	return out as Columns<L>;
 }
 
+/**
+ * A table with its own copy of every column (a native memory copy, several times faster than letting
+ * postMessage clone the columns), whose buffers can then be transferred while the original stays usable.
+ */
+export function copyTable<T extends AnyTable>(table: T): T {
+	const columns: Record<string, TypedColumn> = {};
+	for (const [name, col] of Object.entries(table.columns as Record<string, TypedColumn>)) columns[name] = col.slice();
+	return { ...table, columns };
+}
+
 /** The ArrayBuffers of a table's columns, to transfer it from the worker without a copy. */
 export function transferables(table: AnyTable): ArrayBuffer[] {
 	return Object.values(table.columns).map((c: { buffer: ArrayBufferLike }) => c.buffer as ArrayBuffer);

@@ -1,4 +1,5 @@
 import type { DataSource } from '$lib/data/merge';
+import { copyTable, transferables } from '$lib/data/table';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import type { NetworkData } from '$lib/evidence/network';
@@ -56,10 +57,13 @@ export class AnalysisClient {
 	/** Asks for every analysis and claim; returns the request's number. Arguments must be plain data. */
 	request(source: DataSource, settings: AnalysisSettings, claims: Claim[], view: ClaimView): number {
 		const seq = ++this.#seq;
-		const data = source.version === this.#sentVersion ? null : source;
+		// New data go as copies of the tables whose buffers are transferred: the page keeps its own tables.
+		const data =
+			source.version === this.#sentVersion ? null : { ...source, tables: source.tables.map(copyTable) };
 		this.#sentVersion = source.version;
 		this.#versions.set(seq, source.version);
-		this.#worker.postMessage({ seq, data, settings, claims, view } satisfies AnalysisRequest);
+		const request: AnalysisRequest = { seq, data, settings, claims, view };
+		this.#worker.postMessage(request, data ? data.tables.flatMap(transferables) : []);
 		return seq;
 	}
 

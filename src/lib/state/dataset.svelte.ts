@@ -83,6 +83,7 @@ export class DatasetState {
 		await pause();
 		const blocking = [...errorsOf(results), ...checkAddition(this.source, results)];
 		if (blocking.length > 0) return blocking;
+		await pause(); // the check and the change of data each get their own task
 		await this.#apply(results, this.#saved, this.includeBundled);
 		return [];
 	}

@@ -4,20 +4,24 @@ import type { ClaimResult } from '../../../src/lib/evidence/claim-context';
 import type { Analysis, AnalysisSettings } from '../../../src/lib/evidence/types';
 import type { AnalysisMessage, AnalysisRequest } from '../../../src/lib/evidence/worker-protocol';
 import { AnalysisClient, type RemoteResult } from '../../../src/lib/state/analysis-client';
+import { ingestText } from '../../../src/lib/data/ingest';
+import { trials } from '../data/helpers';
 import { analysisOf, result as rmaResult, study } from '../charts/studies';
 
 /** Stands in for the browser's Worker: keeps what the page posts and lets the test answer. */
 class FakeWorker {
 	static last: FakeWorker;
 	posted: AnalysisRequest[] = [];
+	transfers: Transferable[][] = [];
 	onmessage: ((e: { data: AnalysisMessage }) => void) | null = null;
 	onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
 	terminated = false;
 	constructor() {
 		FakeWorker.last = this;
 	}
-	postMessage(m: AnalysisRequest) {
+	postMessage(m: AnalysisRequest, transfer: Transferable[] = []) {
 		this.posted.push(m);
+		this.transfers.push(transfer);
 	}
 	terminate() {
 		this.terminated = true;
@@ -51,6 +55,19 @@ function client() {
 }
 
 describe('AnalysisClient', () => {
+	it('sends copies of the tables and transfers only the copies, so the page keeps its own', () => {
+		const { c, worker } = client();
+		const table = ingestText(trials([{ study_id: 'a2020' }, { study_id: 'b2021' }]), 'mine.csv').trials!;
+		c.request({ ...source(1), tables: [table] }, settings, [], view);
+		const sent = worker.posted[0]!.data!.tables[0] as typeof table;
+		expect(sent.columns.n).toEqual(table.columns.n);
+		expect(sent.strings).toEqual(table.strings);
+		expect(sent.columns.n.buffer).not.toBe(table.columns.n.buffer);
+		expect(worker.transfers[0]).toContain(sent.columns.n.buffer);
+		expect(worker.transfers[0]).not.toContain(table.columns.n.buffer);
+		expect(worker.transfers[0]).toHaveLength(Object.keys(table.columns).length);
+	});
+
 	it('tells a worker that never started (the page can compute) from a computation that failed', () => {
 		const { errors, worker } = client();
 		worker.onerror!({ message: '', preventDefault() {} });
