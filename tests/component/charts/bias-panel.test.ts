@@ -1,0 +1,33 @@
+import './jsdom-shims';
+import { render } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import BiasPanel from '../../../src/lib/components/claims/BiasPanel.svelte';
+import { rma } from '../../../src/lib/stats';
+import { analysisOf, study } from '../../unit/charts/studies';
+
+/** A hand-made analysis of k trials (not evidence) pooled with the engine, so the bias checks can run. */
+function pooled(k: number) {
+	const yi = Array.from({ length: k }, (_, i) => -5 + ((i * 37) % 11) - (i % 3 === 0 ? 2 : 0));
+	const vi = Array.from({ length: k }, (_, i) => 1 + ((i * 13) % 7));
+	const res = rma(yi, vi, { method: 'REML', test: 'z', level: 95 });
+	return analysisOf(
+		yi.map((y, i) => study(`s${i}`, y, vi[i]!, res.weights[i]!)),
+		res
+	);
+}
+
+describe('BiasPanel', () => {
+	it('draws the funnel plot up to 2,000 trials', () => {
+		const { container } = render(BiasPanel, { analysis: pooled(40) });
+		expect(container.querySelector('figure svg')).not.toBeNull();
+	});
+
+	it('above 2,000 trials gives the Egger test and trim and fill in words instead of drawing them', () => {
+		const { container } = render(BiasPanel, { analysis: pooled(2001) });
+		expect(container.querySelector('figure svg')).toBeNull();
+		const text = container.textContent!;
+		expect(text).toContain('The funnel plot draws up to 2,000 trials; this analysis has 2,001.');
+		expect(text).toMatch(/Egger-type regression test for funnel asymmetry: z = -?\d+\.\d\d, p/);
+		expect(text).toMatch(/Trim and fill: /);
+	});
+});
