@@ -2,7 +2,7 @@ import type { StudyEffect } from '$lib/evidence/types';
 import type { Interval } from '$lib/stats/types';
 import type { EffectScale } from './effectScale';
 import type { ForestLayoutInput } from './forestLayout';
-import { studyInterval } from './interval';
+import { studyInterval } from '$lib/stats/interval';
 
 export interface Whisker {
 	x1: number;

@@ -4,7 +4,7 @@ import { effectScale, type EffectScale } from './effectScale';
 import { forestColumns, type ForestColumns } from './forestColumns';
 import { formatEstimateCi, formatInterval } from './format';
 import { forestDomain, whisker, type Whisker } from './forestGeometry';
-import { studyInterval } from './interval';
+import { studyInterval } from '$lib/stats/interval';
 
 export interface ForestBlockInput {
 	/** Subgroup title; omitted for a plot without subgroups. */

@@ -10,7 +10,7 @@ import {
 	MEASURE_NAME
 } from './format';
 import { formatWeight } from './forestText';
-import { studyInterval } from './interval';
+import { studyInterval } from '$lib/stats/interval';
 import { ROB_MARK } from './palette';
 import type { ChartTable, ForestSubgroups } from './types';
 

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { EffectMeasure } from '$lib/evidence/types';
 import { effectScale, type EffectScale } from './effectScale';
-import { zCrit } from './interval';
+import { zCrit } from '$lib/stats/interval';
 
 export interface FunnelInput {
 	measure: EffectMeasure;

@@ -51,9 +51,13 @@ export interface DataSource {
 	version: number;
 	bundled: Dataset | null;
 	tables: AnyTable[];
-	/** Arm-level and contrast rows in all (bundled included), and their sum. */
+	/** Arm-level and contrast rows in all (bundled included). */
 	counts: { trials: number; contrasts: number };
-	rows: number;
+}
+
+/** Rows of every kind in a data source. */
+export function rowCount(source: Pick<DataSource, 'counts'>): number {
+	return source.counts.trials + source.counts.contrasts;
 }
 
 /** The rows of a data source, in the order the page shows them: bundled first, then each file. */
@@ -72,5 +76,5 @@ export function sourceOf(version: number, bundled: Dataset | null, tables: AnyTa
 	const base = bundled && bundled.trials.length + bundled.contrasts.length > 0 ? bundled : null;
 	const counts = { trials: base?.trials.length ?? 0, contrasts: base?.contrasts.length ?? 0 };
 	for (const t of tables) counts[t.kind] += t.length;
-	return { version, bundled: base, tables, counts, rows: counts.trials + counts.contrasts };
+	return { version, bundled: base, tables, counts };
 }

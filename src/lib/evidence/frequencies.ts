@@ -1,5 +1,5 @@
 import type { Arm } from '$lib/data/schema';
-import { qnorm } from '$lib/stats';
+import { zCrit } from '$lib/stats';
 import type { Analysis, AnalysisPopulation, AnalysisWindow } from './types';
 
 export interface FrequencyArm {
@@ -77,7 +77,7 @@ export function naturalFrequencies(
 
 /** Wilson score interval for a proportion (Newcombe 1998, method 3), 95%. */
 export function wilson(x: number, n: number, level = 95): { lower: number; upper: number } {
-	const z = qnorm(0.5 + level / 200);
+	const z = zCrit(level);
 	const p = x / n;
 	const d = 1 + (z * z) / n;
 	const centre = (p + (z * z) / (2 * n)) / d;

@@ -1,4 +1,4 @@
-import { qnorm, rma } from '$lib/stats';
+import { rma, zCrit } from '$lib/stats';
 import type { ShamType } from '$lib/data/schema';
 import type { Claim, ClaimTest } from './claims';
 import {
@@ -76,7 +76,7 @@ export function subgroupTest(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	const d = g1!.analysis.result!.estimate - g2!.analysis.result!.estimate;
 	const se = Math.hypot(g1!.analysis.result!.se, g2!.analysis.result!.se);
 	const m = midFor(a, view);
-	const half = qnorm(0.5 + a.result!.level / 200) * se;
+	const half = zCrit(a.result!.level) * se;
 	const verdict: Verdict =
 		split.p < 0.05 ? 'supported' : Math.abs(d) + half < m ? 'not supported' : 'inconclusive';
 	const sentence = `Against ${g1!.label}: ${describeEffect(g1!.analysis)}. Against ${g2!.label}: ${describeEffect(g2!.analysis)}. Test for subgroup differences: Q = ${split.q.toFixed(2)}, df = ${split.df}, p = ${split.p.toFixed(3)}.`;

@@ -1,4 +1,4 @@
-import { qnorm } from '$lib/stats';
+import { studyInterval } from '$lib/stats';
 import type { Arm } from '$lib/data/schema';
 import { comparisonLabel, type Comparison } from './comparisons';
 import type { Analysis, AnalysisPopulation } from './types';
@@ -51,16 +51,9 @@ export function timeSeries(
 			const weeks = used.reduce((t, s) => t + (s.weight ?? 0) * s.timepoint_weeks, 0) / 100;
 			points.push({ weeks, estimate: r.estimate, lower: r.ci.lower, upper: r.ci.upper });
 			if (marks > maxTrials) continue;
-			const z = qnorm(0.5 + r.level / 200);
 			for (const s of used) {
-				const h = z * Math.sqrt(s.vi);
-				points.push({
-					weeks: s.timepoint_weeks,
-					estimate: s.yi,
-					lower: s.yi - h,
-					upper: s.yi + h,
-					study: s.study
-				});
+				const ci = studyInterval(s.yi, s.vi, r.level);
+				points.push({ weeks: s.timepoint_weeks, estimate: s.yi, ...ci, study: s.study });
 			}
 		}
 		if (points.length) out.push({ label: comparisonLabel(c), control: c.control, points });

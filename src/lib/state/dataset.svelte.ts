@@ -29,8 +29,6 @@ export class DatasetState {
 	files = $state.raw<ShownFile[]>([]);
 	/** Whether the bundled data are part of what is shown ("add to") or not ("replace"). */
 	includeBundled = $state(true);
-	/** True while restoring or applying files. */
-	busy = $state(false);
 	/** Why saving or restoring failed, if it did (the data shown are right either way). */
 	storageError = $state<string | null>(null);
 	/** What is shown: the bundled rows (when included) and the user's typed tables. Replaced, never mutated. */
@@ -137,14 +135,11 @@ export class DatasetState {
 		try {
 			const saved = await this.store.load();
 			if (!saved || saved.files.length === 0) return;
-			this.busy = true;
 			this.#saved = saved.files;
 			this.includeBundled = saved.includeBundled;
 			this.#compose();
 		} catch (e) {
 			this.storageError = `Your saved data could not be restored (${(e as Error)?.message ?? e}).`;
-		} finally {
-			this.busy = false;
 		}
 	}
 

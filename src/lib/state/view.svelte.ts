@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { DataSource } from '$lib/data/merge';
+import { rowCount, type DataSource } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from '$lib/evidence/analyses';
 import type { Claim } from '$lib/evidence/claims';
@@ -68,7 +68,9 @@ export class ViewState {
 
 	/** True when the analyses are computed off the page (large data). */
 	offPage = $derived(
-		(this.#sourceNow()?.rows ?? 0) > WORKER_ROWS && typeof Worker !== 'undefined' && !this.#noWorker
+		rowCount(this.#sourceNow() ?? { counts: { trials: 0, contrasts: 0 } }) > WORKER_ROWS &&
+			typeof Worker !== 'undefined' &&
+			!this.#noWorker
 	);
 
 	/** The worker's answer for the data shown (an answer about other data is never shown). */

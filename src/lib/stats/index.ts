@@ -21,3 +21,4 @@ export * from './trimfill';
 export * from './confint';
 export * from './heterogeneity';
 export * from './checks';
+export * from './interval';

@@ -6,6 +6,7 @@ import { memoryStore } from '$lib/data/persist';
 import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaims } from '$lib/evidence/evaluate';
+import { evidenceNetwork } from '$lib/evidence/network';
 import type { AnalysisMessage, AnalysisRequest } from '$lib/evidence/worker-protocol';
 import { DatasetState } from '$lib/state/dataset.svelte';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf, type Controls } from '$lib/state/url-params';
@@ -40,6 +41,24 @@ const claims = bundledClaims.claims;
 const ROWS = WORKER_ROWS + 1000;
 const large = ingestText(syntheticTrialsCsv(ROWS), 'large.csv');
 
+/** The page's dataset and view state, with this way of starting the analysis worker. */
+function page(start: () => Worker) {
+	const store = new DatasetState(bundled, memoryStore());
+	return {
+		store,
+		view: new ViewState(
+			() => store.dataset,
+			claims,
+			() => store.source,
+			start
+		)
+	};
+}
+
+/** Waits until the worker's answer for the newest request is shown. */
+const settled = (view: ViewState) =>
+	vi.waitFor(() => expect(view.computing).toBe(false), { timeout: 30_000 });
+
 /** What the page computes itself for these data and controls. */
 function onPage(store: DatasetState, controls: Controls) {
 	const analyses = buildAnalyses(store.dataset, settingsOf(controls));
@@ -57,13 +76,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('ViewState with large data', () => {
 	it('computes small data on the page and large data in the worker, showing the same numbers', async () => {
-		const store = new DatasetState(bundled, memoryStore());
-		const view = new ViewState(
-			() => store.dataset,
-			claims,
-			() => store.source,
-			startInThread
-		);
+		const { store, view } = page(startInThread);
 		view.schedule();
 		expect(view.offPage).toBe(false);
 		expect(workersStarted).toBe(0);
@@ -77,11 +90,11 @@ describe('ViewState with large data', () => {
 		expect(view.remoteError).toBe(null);
 		expect(requests[0]!.data).toMatchObject({
 			version: store.source.version,
-			rows: ROWS + bundled.trials.length + bundled.contrasts.length
+			counts: { trials: ROWS + bundled.trials.length, contrasts: bundled.contrasts.length }
 		});
-		await vi.waitFor(() => expect(view.computing).toBe(false), { timeout: 30_000 });
+		await settled(view);
 		expect(view.results.map((r) => r.sentence)).toEqual(onPage(store, DEFAULT_CONTROLS));
-		expect(view.network.edges.length).toBeGreaterThan(0);
+		expect(view.network).toEqual(evidenceNetwork(store.dataset));
 	});
 
 	it('computes on the page when no worker can start, or the worker script fails to load', async () => {
@@ -95,13 +108,7 @@ describe('ViewState with large data', () => {
 				return w as unknown as Worker;
 			}
 		]) {
-			const store = new DatasetState(bundled, memoryStore());
-			const view = new ViewState(
-				() => store.dataset,
-				claims,
-				() => store.source,
-				start
-			);
+			const { store, view } = page(start);
 			await store.replace([large]);
 			expect(view.offPage).toBe(true);
 			view.schedule();
@@ -112,16 +119,10 @@ describe('ViewState with large data', () => {
 	});
 
 	it('keeps the last numbers while it updates, sends the data once, and shows only the newest answer', async () => {
-		const store = new DatasetState(bundled, memoryStore());
-		const view = new ViewState(
-			() => store.dataset,
-			claims,
-			() => store.source,
-			startInThread
-		);
+		const { store, view } = page(startInThread);
 		await store.replace([large]);
 		view.schedule();
-		await vi.waitFor(() => expect(view.computing).toBe(false), { timeout: 30_000 });
+		await settled(view);
 		const reml = view.results;
 
 		view.set('method', 'DL');
@@ -130,7 +131,7 @@ describe('ViewState with large data', () => {
 		view.schedule();
 		expect(view.computing).toBe(true);
 		expect(view.results).toBe(reml);
-		await vi.waitFor(() => expect(view.computing).toBe(false), { timeout: 30_000 });
+		await settled(view);
 		const fe = onPage(store, { ...DEFAULT_CONTROLS, method: 'FE' });
 		expect(fe).not.toEqual(reml.map((r) => r.sentence));
 		expect(view.results.map((r) => r.sentence)).toEqual(fe);

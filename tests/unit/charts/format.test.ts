@@ -7,7 +7,7 @@ import {
 	midHalfWidth,
 	midText
 } from '../../../src/lib/charts/format';
-import { studyInterval, zCrit } from '../../../src/lib/charts/interval';
+import { studyInterval, zCrit } from '../../../src/lib/stats/interval';
 
 describe('format', () => {
 	it('writes effects with the measure precision and back-transforms ratios', () => {

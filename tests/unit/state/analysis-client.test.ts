@@ -36,8 +36,7 @@ const source = (version: number): DataSource => ({
 	version,
 	bundled: null,
 	tables: [],
-	counts: { trials: 9000, contrasts: 0 },
-	rows: 9000
+	counts: { trials: 9000, contrasts: 0 }
 });
 const view = { mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } };
 

@@ -1,5 +1,5 @@
-import { qnorm } from '$lib/stats/distributions';
-import type { Interval } from '$lib/stats/types';
+import { qnorm } from './distributions';
+import type { Interval } from './types';
 
 /**
  * Two-sided critical value of the standard normal for a confidence level in percent: qnorm(1 - (1 - level/100)/2).
