@@ -2,14 +2,16 @@ import { ARMS, type Arm } from '$lib/data/schema';
 import type { NetworkInput } from './types';
 
 /**
- * Fixed places: real acupuncture top left, sham top right, no treatment bottom right, usual care bottom left, so
+ * Fixed places: real acupuncture top left, sham top right, no treatment bottom right, usual care bottom left, an
+ * active drug bottom centre, so
  * the article's direct questions are the square's sides. [column, row]: 0 = left/top, 1 = right/bottom.
  */
-export const NODE_PLACE: Record<Arm, [0 | 1, 0 | 1]> = {
+export const NODE_PLACE: Record<Arm, [0 | 0.5 | 1, 0 | 1]> = {
 	acupuncture: [0, 0],
 	sham: [1, 0],
 	no_treatment: [1, 1],
-	usual_care: [0, 1]
+	usual_care: [0, 1],
+	active_drug: [0.5, 1]
 };
 
 export interface NetworkLayout {
@@ -42,9 +44,9 @@ export interface NetworkLayout {
 export function networkLayout(input: NetworkInput, width: number, height: number, f: number): NetworkLayout {
 	const maxN = Math.max(0, ...input.nodes.map((d) => d.n));
 	const maxR = 0.12 * Math.min(width, height);
-	const xs = [0.2 * width, 0.8 * width];
+	const [x0, x1] = [0.2 * width, 0.8 * width];
 	const ys = [maxR + f / 2, height - maxR - 2.8 * f];
-	const pos = (arm: Arm): [number, number] => [xs[NODE_PLACE[arm][0]]!, ys[NODE_PLACE[arm][1]]!];
+	const pos = (arm: Arm): [number, number] => [x0 + (x1 - x0) * NODE_PLACE[arm][0], ys[NODE_PLACE[arm][1]]!];
 	const nodes = ARMS.flatMap((arm) => {
 		const node = input.nodes.find((d) => d.arm === arm);
 		if (!node || node.n <= 0 || maxN <= 0) return [];

@@ -1,4 +1,4 @@
-import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3-shape';
+import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3-shape';
 import type { Arm, Rob } from '$lib/data/schema';
 
 /** Okabe-Ito colour of each arm, as a CSS custom property defined in app.css. */
@@ -6,22 +6,25 @@ export const ARM_COLOUR: Record<Arm, string> = {
 	acupuncture: 'var(--c-acupuncture)',
 	sham: 'var(--c-sham)',
 	no_treatment: 'var(--c-none)',
-	usual_care: 'var(--c-usual)'
+	usual_care: 'var(--c-usual)',
+	active_drug: 'var(--c-drug)'
 };
 
 /** Redundant marker shape of each arm, so colour is never the only cue. */
-export const ARM_SHAPE: Record<Arm, 'circle' | 'triangle' | 'square' | 'diamond'> = {
+export const ARM_SHAPE: Record<Arm, 'circle' | 'triangle' | 'square' | 'diamond' | 'cross'> = {
 	acupuncture: 'circle',
 	sham: 'triangle',
 	no_treatment: 'square',
-	usual_care: 'diamond'
+	usual_care: 'diamond',
+	active_drug: 'cross'
 };
 
 const SYMBOLS: Record<string, SymbolType> = {
 	circle: symbolCircle,
 	triangle: symbolTriangle,
 	square: symbolSquare,
-	diamond: symbolDiamond
+	diamond: symbolDiamond,
+	cross: symbolCross
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { RowReader } from './row-reader';
+import { ARMS, COMPARATORS, COMPARATORS_OF } from './schema';
 
 /** Publication years accepted. */
 export const YEAR_RANGE = { min: 1900, max: 2100 } as const;
@@ -45,3 +46,31 @@ export function checkSource(r: RowReader, source: string): void {
 		'Cite the publication the numbers come from by DOI or PubMed ID, so anyone can check them.'
 	);
 }
+
+/**
+ * `comparator` says what a no-treatment, usual-care or active-drug arm really received; it must fit the arm type
+ * (a waiting list is a no-treatment arm, a drug an active-drug arm). A mismatch is an error (the arm type or the
+ * comparator is wrong); a comparator on an acupuncture or sham arm is ignored with a warning. Returns the code to
+ * store (0 when none).
+ */
+export function checkComparator(r: RowReader, arm: number, comparator: number, column: number): number {
+	if (comparator === 0 || arm === 0) return 0;
+	const armName = ARMS[arm - 1]!;
+	const name = COMPARATORS[comparator - 1]!;
+	const allowed = COMPARATORS_OF[armName];
+	if (!allowed) {
+		r.warn('comparator', r.raw(column), `comparator is ignored for a ${armName} arm`, COMPARATOR_HINT);
+		return 0;
+	}
+	if (!allowed.includes(name))
+		r.error(
+			'comparator',
+			r.raw(column),
+			`comparator "${name}" does not fit a ${armName} arm (use ${allowed.join(', ')})`,
+			COMPARATOR_HINT
+		);
+	return comparator;
+}
+
+const COMPARATOR_HINT =
+	'waiting_list/no_treatment go with no_treatment arms; routine_care, guideline_care, self_care and exercise with usual_care; drug with active_drug (see the codebook, "Comparators").';

@@ -1,5 +1,6 @@
 import {
 	ARMS,
+	COMPARATORS,
 	CONTRAST_MEASURES,
 	DIRECTIONS,
 	MEASURES,
@@ -34,6 +35,7 @@ export function trialRows(t: TrialTable, from = 0, to = t.length): ArmRow[] {
 			arm: req(ARMS, c.arm[i]!),
 			arm_label: s[c.arm_label[i]!]!,
 			sham_type: opt(SHAM_TYPES, c.sham_type[i]!),
+			comparator: opt(COMPARATORS, c.comparator[i]!),
 			outcome: req(OUTCOMES, c.outcome[i]!),
 			scale: s[c.scale[i]!]!,
 			direction: opt(DIRECTIONS, c.direction[i]!),
@@ -67,6 +69,7 @@ export function contrastRows(t: ContrastTable, from = 0, to = t.length): Contras
 			treatment: req(ARMS, c.treatment[i]!),
 			control: req(ARMS, c.control[i]!),
 			sham_type: opt(SHAM_TYPES, c.sham_type[i]!),
+			comparator: opt(COMPARATORS, c.comparator[i]!),
 			outcome: req(OUTCOMES, c.outcome[i]!),
 			scale: s[c.scale[i]!]!,
 			direction: opt(DIRECTIONS, c.direction[i]!),

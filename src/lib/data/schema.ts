@@ -1,5 +1,5 @@
 /** Controlled vocabularies of the data contract (DESIGN.md section 3). */
-export const ARMS = ['acupuncture', 'sham', 'no_treatment', 'usual_care'] as const;
+export const ARMS = ['acupuncture', 'sham', 'no_treatment', 'usual_care', 'active_drug'] as const;
 export type Arm = (typeof ARMS)[number];
 
 export const OUTCOMES = ['pain', 'function', 'responder', 'adverse_events'] as const;
@@ -8,7 +8,8 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const POPULATIONS = ['chronic', 'acute'] as const;
 export type Population = (typeof POPULATIONS)[number];
 
-export const SHAM_TYPES = ['penetrating', 'non_penetrating'] as const;
+/** `unclear`: a sham whose needles' depth the sources do not say. */
+export const SHAM_TYPES = ['penetrating', 'non_penetrating', 'unclear'] as const;
 export type ShamType = (typeof SHAM_TYPES)[number];
 
 export const DIRECTIONS = ['lower_better', 'higher_better'] as const;
@@ -28,7 +29,42 @@ export const ARM_LABELS: Record<Arm, string> = {
 	acupuncture: 'real acupuncture',
 	sham: 'sham acupuncture',
 	no_treatment: 'no treatment',
-	usual_care: 'usual care'
+	usual_care: 'usual care',
+	active_drug: 'an active drug'
+};
+
+/**
+ * What a control arm really received (codebook "Comparators"): `waiting_list` and `no_treatment` for
+ * no_treatment arms; `routine_care`, `guideline_care`, `self_care` and `exercise` for usual_care arms (the care
+ * every participant kept in an add-on design, or the care given instead of acupuncture); `drug` for active_drug.
+ */
+export const COMPARATORS = [
+	'waiting_list',
+	'no_treatment',
+	'routine_care',
+	'guideline_care',
+	'self_care',
+	'exercise',
+	'drug'
+] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** Readable names of the comparators, for sentences ("usual care (routine care)"). */
+export const COMPARATOR_LABELS: Record<Comparator, string> = {
+	waiting_list: 'a waiting list',
+	no_treatment: 'no added treatment',
+	routine_care: 'routine care',
+	guideline_care: 'guideline-based therapy',
+	self_care: 'self-care booklets',
+	exercise: 'an exercise programme',
+	drug: 'a drug'
+};
+
+/** The comparators each control arm type may name. */
+export const COMPARATORS_OF: Record<string, readonly Comparator[]> = {
+	no_treatment: ['waiting_list', 'no_treatment'],
+	usual_care: ['routine_care', 'guideline_care', 'self_care', 'exercise'],
+	active_drug: ['drug']
 };
 
 /** The two input files, told apart by their header. */
@@ -101,6 +137,12 @@ export const TRIAL_COLUMNS: readonly ColumnSpec[] = [
 	{ name: 'arm', required: 'yes', meaning: 'the group', allowed: ARMS },
 	{ name: 'arm_label', required: 'no', meaning: 'what the arm really received' },
 	{ name: 'sham_type', required: 'conditional', meaning: 'sham arms: how the sham was given', allowed: SHAM_TYPES },
+	{
+		name: 'comparator',
+		required: 'no',
+		meaning: 'no-treatment, usual-care and active-drug arms: what the arm really received',
+		allowed: COMPARATORS
+	},
 	...OUTCOME_COLUMNS,
 	{ name: 'n', required: 'yes', meaning: 'participants analysed in the arm (binary: the denominator)' },
 	{ name: 'mean', required: 'conditional', meaning: 'continuous outcomes: mean change or final value' },
@@ -126,6 +168,7 @@ export const CONTRAST_COLUMNS: readonly ColumnSpec[] = [
 		meaning: 'comparisons with a sham arm: how the sham was given',
 		allowed: SHAM_TYPES
 	},
+	{ name: 'comparator', required: 'no', meaning: 'what the control group really received', allowed: COMPARATORS },
 	...OUTCOME_COLUMNS,
 	{ name: 'n_treatment', required: 'no', meaning: 'participants analysed in the treatment group' },
 	{ name: 'n_control', required: 'no', meaning: 'participants analysed in the control group' },

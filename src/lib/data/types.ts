@@ -1,4 +1,4 @@
-import type { Arm, ContrastMeasure, Direction, Measure, Outcome, Population, Rob, ShamType } from './schema';
+import type { Arm, Comparator, ContrastMeasure, Direction, Measure, Outcome, Population, Rob, ShamType } from './schema';
 
 /** One validated row of trials.csv (DESIGN.md 3.1). `line` is the physical CSV line number (header = 1). */
 export interface ArmRow {
@@ -10,6 +10,8 @@ export interface ArmRow {
 	arm: Arm;
 	arm_label: string;
 	sham_type: ShamType | null;
+	/** What a control arm really received (null when not said). */
+	comparator: Comparator | null;
 	outcome: Outcome;
 	scale: string;
 	direction: Direction | null;
@@ -35,6 +37,8 @@ export interface ContrastRow {
 	treatment: Arm;
 	control: Arm;
 	sham_type: ShamType | null;
+	/** What a control arm really received (null when not said). */
+	comparator: Comparator | null;
 	outcome: Outcome;
 	scale: string;
 	direction: Direction | null;

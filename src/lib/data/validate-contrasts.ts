@@ -1,10 +1,12 @@
 import type { HeaderLayout } from './header';
 import type { ProblemSink } from './problems';
-import { checkFieldCount, checkSource, checkYear } from './row-checks';
+import { checkComparator, checkFieldCount, checkSource, checkYear } from './row-checks';
 import { RowReader, vocab } from './row-reader';
 import { ScaleChecker } from './scale-checks';
 import {
 	ARMS,
+	COMPARATORS,
+	COMPARATORS_OF,
 	BOOLEANS,
 	CONTRAST_COLUMNS,
 	CONTRAST_MEASURES,
@@ -19,6 +21,7 @@ import { CONTRAST_LAYOUT, TableBuilder } from './table';
 const ARM = vocab(ARMS);
 const POP = vocab(POPULATIONS);
 const SHAM = vocab(SHAM_TYPES);
+const COMP = vocab(COMPARATORS);
 const OUT = vocab(OUTCOMES);
 const DIR = vocab(DIRECTIONS);
 const MEA = vocab(CONTRAST_MEASURES);
@@ -60,6 +63,7 @@ export class ContrastValidator {
 		const treatment = r.code(I.treatment!, 'treatment', ARM, true);
 		const control = r.code(I.control!, 'control', ARM, true);
 		const sham_type = r.code(I.sham_type!, 'sham_type', SHAM, false);
+		const comparator = r.code(I.comparator ?? -1, 'comparator', COMP, false);
 		const outcome = r.code(I.outcome!, 'outcome', OUT, true);
 		const scale = r.text(I.scale!, 'scale', true);
 		const direction = r.code(I.direction!, 'direction', DIR, false);
@@ -104,6 +108,7 @@ export class ContrastValidator {
 		c.population[i] = population;
 		c.treatment[i] = treatment;
 		c.control[i] = control;
+		c.comparator[i] = checkComparator(r, control, comparator, I.comparator ?? -1);
 		c.sham_type[i] = withSham ? sham_type : 0;
 		c.outcome[i] = outcome;
 		c.scale[i] = scaleId;

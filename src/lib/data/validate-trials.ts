@@ -3,6 +3,8 @@ import { RowReader, vocab } from './row-reader';
 import { ScaleChecker } from './scale-checks';
 import {
 	ARMS,
+	COMPARATORS,
+	COMPARATORS_OF,
 	DIRECTIONS,
 	MEASURES,
 	OUTCOMES,
@@ -14,11 +16,12 @@ import {
 } from './schema';
 import { TableBuilder, TRIAL_LAYOUT } from './table';
 import type { ProblemSink } from './problems';
-import { checkFieldCount, checkSource, checkYear } from './row-checks';
+import { checkComparator, checkFieldCount, checkSource, checkYear } from './row-checks';
 
 const ARM = vocab(ARMS);
 const POP = vocab(POPULATIONS);
 const SHAM = vocab(SHAM_TYPES);
+const COMP = vocab(COMPARATORS);
 const OUT = vocab(OUTCOMES);
 const DIR = vocab(DIRECTIONS);
 const MEA = vocab(MEASURES);
@@ -60,6 +63,7 @@ export class TrialValidator {
 		const arm = r.code(I.arm!, 'arm', ARM, true);
 		const arm_label = r.text(I.arm_label!, 'arm_label', false);
 		const sham_type = r.code(I.sham_type!, 'sham_type', SHAM, false);
+		const comparator = r.code(I.comparator ?? -1, 'comparator', COMP, false);
 		const outcome = r.code(I.outcome!, 'outcome', OUT, true);
 		const scale = r.text(I.scale!, 'scale', true);
 		const direction = r.code(I.direction!, 'direction', DIR, false);
@@ -103,6 +107,7 @@ export class TrialValidator {
 		c.population[i] = population;
 		c.arm[i] = arm;
 		c.arm_label[i] = b.intern(arm_label, 2);
+		c.comparator[i] = checkComparator(r, arm, comparator, I.comparator ?? -1);
 		c.sham_type[i] = arm === SHAM_CODE ? sham_type : 0;
 		c.outcome[i] = outcome;
 		c.scale[i] = scaleId;

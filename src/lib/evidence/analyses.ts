@@ -140,21 +140,35 @@ function unmixed(list: Candidate[], measure: EffectMeasure, notes: string[]): Ca
 	});
 }
 
+/**
+ * The pooled result with the chosen settings and, when plain Hartung-Knapp is chosen, the ad hoc corrected result
+ * that verdicts read (plain Hartung-Knapp narrows the interval when Q < k - 1, most often with few trials).
+ */
+export function poolEffects(
+	yi: number[],
+	vi: number[],
+	settings: Pick<AnalysisSettings, 'method' | 'test' | 'level'>
+): Pick<Analysis, 'result' | 'verdictResult'> {
+	if (yi.length === 0) return { result: null };
+	const { method, test, level } = settings;
+	const result = rma(yi, vi, { method, test, level });
+	if (test !== 'knha' || result.test !== 'knha') return { result };
+	return { result, verdictResult: rma(yi, vi, { method, test: 'adhoc', level }) };
+}
+
 function pool(
 	list: Candidate[],
 	settings: AnalysisSettings
-): { studies: StudyEffect[]; result: Analysis['result'] } {
+): { studies: StudyEffect[] } & Pick<Analysis, 'result' | 'verdictResult'> {
 	const isOut = (e: Candidate) =>
 		settings.excluded.includes(e.study_id) || (settings.excludeHighRob && e.rob === 'high');
 	const kept = list.filter((e) => !isOut(e));
-	const result =
-		kept.length > 0
-			? rma(
-					kept.map((e) => e.yi),
-					kept.map((e) => e.vi),
-					settings
-				)
-			: null;
+	const pooled = poolEffects(
+		kept.map((e) => e.yi),
+		kept.map((e) => e.vi),
+		settings
+	);
+	const result = pooled.result;
 	let i = 0;
 	const studies = list.map((e) => {
 		const s = { ...e };
@@ -162,7 +176,7 @@ function pool(
 		s.weight = s.excluded || !result ? null : result.weights[i++]!;
 		return s;
 	});
-	return { studies, result };
+	return { studies, ...pooled };
 }
 
 /**
@@ -195,7 +209,7 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 						.map((n) => n.text);
 					const picked = unmixed(pickPerStudy(found, window), measure, windowNotes);
 					if (picked.length === 0) continue;
-					const { studies, result } = pool(picked, settings);
+					const { studies, result, verdictResult } = pool(picked, settings);
 					out.push({
 						id: analysisId(outcome, population, c, window),
 						outcome,
@@ -207,6 +221,7 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 						unit: outcome === 'pain' ? UNITS[measure] : measure === 'MD' ? 'points' : UNITS[measure],
 						studies,
 						result,
+						...(verdictResult ? { verdictResult } : {}),
 						notes: [...new Set(windowNotes)]
 					});
 				}

@@ -1,3 +1,4 @@
+import { ARMS } from '$lib/data/schema';
 import type { Arm } from '$lib/data/schema';
 import type { Dataset } from '$lib/data/types';
 import { COMPARISONS } from './comparisons';
@@ -49,7 +50,7 @@ export function evidenceNetwork(data: Dataset): NetworkData {
 			}
 	}
 	return {
-		nodes: (['acupuncture', 'sham', 'no_treatment', 'usual_care'] as const).map((arm) => ({
+		nodes: ARMS.map((arm) => ({
 			arm,
 			n: n.get(arm) ?? 0
 		})),

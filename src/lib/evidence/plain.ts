@@ -8,7 +8,8 @@ const PLAIN_ARM: Record<Arm, string> = {
 	acupuncture: 'real acupuncture',
 	sham: 'sham acupuncture',
 	no_treatment: 'no extra treatment',
-	usual_care: 'usual care'
+	usual_care: 'usual care',
+	active_drug: 'a painkilling drug'
 };
 
 /** GRADE-style hedges (Santesso et al. 2020): high says it plainly, moderate "probably", low "may". */

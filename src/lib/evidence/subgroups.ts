@@ -24,7 +24,8 @@ export interface SubgroupSplit {
 
 const LABELS: Record<ShamType, string> = {
 	penetrating: 'penetrating sham (needles inserted, shallow or off-point)',
-	non_penetrating: 'non-penetrating sham (no skin penetration)'
+	non_penetrating: 'non-penetrating sham (no skin penetration)',
+	unclear: 'sham of unreported needle depth'
 };
 
 /**

@@ -62,6 +62,12 @@ export interface Analysis {
 	studies: StudyEffect[];
 	/** Pooled result over the studies not excluded; null when none contributes. */
 	result: RmaResult | null;
+	/**
+	 * The result verdicts read when it differs from `result`: with plain Hartung-Knapp chosen, the same model with
+	 * the ad hoc correction (metafor `test = "adhoc"`), so a change of CI method never narrows a verdict's interval
+	 * below the Wald one. Absent otherwise.
+	 */
+	verdictResult?: RmaResult | null;
 	notes: string[];
 }
 

@@ -3,7 +3,10 @@
  * `rma.uni` (weighted estimation, no user weights): tau^2 (with fallback), beta = (X'WX)^-1 X'WY with
  * W = diag(1/(vi + tau2)), Wald z or Hartung-Knapp t tests, and the Q test with I^2 and H^2.
  * Knapp-Hartung (metafor `test = "knha"`): vb is multiplied by s2w = Y'PY / (k - p) (0 when Y'PY <= eps), and
- * t tests and intervals use k - p degrees of freedom. Heterogeneity: see `heterogeneity`.
+ * t tests and intervals use k - p degrees of freedom. The ad hoc correction (metafor `test = "adhoc"`, Knapp &
+ * Hartung 2003; Roever et al. 2015, BMC Med Res Methodol 15:99) uses max(1, s2w), so the interval is never narrower
+ * than the Wald-type one scaled to t: with few studies and Q < k - 1 plain Hartung-Knapp can be narrower than Wald.
+ * Heterogeneity: see `heterogeneity`.
  * Source: metafor `rma.uni` source and `?rma`; Higgins & Thompson (2002), Stat Med 21:1539-1558; Knapp & Hartung
  * (2003), Stat Med 22:2693-2710.
  */
@@ -67,7 +70,7 @@ export function fitModel(
 	}
 	if (xi && !fullRank(xi))
 		throw new RangeError('the moderator is (nearly) constant: model matrix not of full rank');
-	if (k === 1 && test === 'knha') {
+	if (k === 1 && test !== 'z') {
 		test = 'z';
 		notes.push('Hartung-Knapp needs k >= 2; the z test is used for a single study, as metafor does.');
 	}
@@ -79,8 +82,9 @@ export function fitModel(
 	const w = inverseVarianceWeights(vi, t2.tau2);
 	const f = wls(yi, w, xi);
 	let s2w = 1;
-	const df = test === 'knha' ? k - p : null;
+	const df = test === 'z' ? null : k - p;
 	if (test === 'knha') s2w = f.rss <= Number.EPSILON ? 0 : f.rss / (k - p);
+	if (test === 'adhoc') s2w = Math.max(1, f.rss / (k - p));
 	const vb = f.vb.map((row) => row.map((v) => v * s2w));
 	const crit = df === null ? qnorm(alpha / 2, false) : df > 0 ? qt(alpha / 2, df, false) : NaN;
 	const coefficients = f.beta.map((estimate, j) => {

@@ -1,4 +1,4 @@
-import { qnorm } from './distributions';
+import { qnorm, qt } from './distributions';
 import type { Interval } from './types';
 
 /**
@@ -17,4 +17,19 @@ export function zCrit(level: number): number {
 export function studyInterval(yi: number, vi: number, level = 95): Interval {
 	const half = zCrit(level) * Math.sqrt(vi);
 	return { lower: yi - half, upper: yi + half };
+}
+
+/**
+ * The pooled estimate's confidence interval at another level, with the same test: estimate +/- crit * se, crit =
+ * qnorm for Wald z and qt(df) for Hartung-Knapp (metafor `confint(fit, level = ...)` for the fixed effect; a
+ * refit with `level = 90` gives the same). Used for two one-sided tests of equivalence (the 90% CI).
+ * @example intervalAtLevel({ estimate: -2.6, se: 1.3, df: null }, 90) // { lower: -4.738, upper: -0.462 } (to 3 d.p.)
+ */
+export function intervalAtLevel(
+	r: { estimate: number; se: number; df: number | null },
+	level: number
+): Interval {
+	const alpha = 1 - level / 100;
+	const crit = r.df === null ? qnorm(1 - alpha / 2) : qt(alpha / 2, r.df, false);
+	return { lower: r.estimate - crit * r.se, upper: r.estimate + crit * r.se };
 }

@@ -1,7 +1,10 @@
 /** Estimators of the between-study variance, as metafor's `rma(method=)`. FE = common effect. */
 export type Method = 'REML' | 'DL' | 'PM' | 'FE';
-/** Inference for the pooled estimate: Wald z, or Hartung-Knapp (`test="knha"`, t with k-1 df). */
-export type TestType = 'z' | 'knha';
+/**
+ * Inference for the pooled estimate: Wald z, Hartung-Knapp (`test="knha"`, t with k-1 df), or Hartung-Knapp with
+ * the ad hoc correction (`test="adhoc"`: the variance factor is max(1, q), so never narrower than Wald scaled to t).
+ */
+export type TestType = 'z' | 'knha' | 'adhoc';
 
 export interface Interval {
 	lower: number;

@@ -75,7 +75,7 @@ describe('header problems', () => {
 	it('reports a duplicated column with both positions', () => {
 		const header = [...TRIAL_HEADER, 'n'].join(',');
 		const row = trials([{}]).split('\n')[1] + ',147';
-		expect(lines(`${header}\n${row}\n`)).toEqual(['trials.csv:1:n: column "n" appears twice (columns 12 and 21)']);
+		expect(lines(`${header}\n${row}\n`)).toEqual(['trials.csv:1:n: column "n" appears twice (columns 13 and 22)']);
 	});
 
 	it('warns about an unknown column, with the name it resembles', () => {
@@ -164,12 +164,12 @@ describe('row problems', () => {
 
 	it('reports a line with too many or too few fields', () => {
 		const text = trials([{}]).replace('arm 1', 'verum, 12 sessions');
-		// Unquoted, the comma splits the label: the line reads as 21 fields.
+		// Unquoted, the comma splits the label: the line reads as 22 fields.
 		expect(lines(text.replace('"verum, 12 sessions"', 'verum, 12 sessions'))).toEqual([
-			'trials.csv:2:: this line has 21 fields but the header has 20'
+			'trials.csv:2:: this line has 22 fields but the header has 21'
 		]);
 		expect(lines(`${TRIAL_HEADER.join(',')}\nbrinkhaus2006,Brinkhaus 2006\n`)).toEqual([
-			'trials.csv:2:: this line has 2 fields but the header has 20'
+			'trials.csv:2:: this line has 2 fields but the header has 21'
 		]);
 	});
 });

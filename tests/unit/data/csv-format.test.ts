@@ -39,7 +39,7 @@ describe('CSV dialects', () => {
 	it('reads ";"-separated files with decimal commas', () => {
 		const text = [
 			TRIAL_HEADER.join(';'),
-			'brinkhaus2006;Brinkhaus 2006;2006;chronic;acupuncture;verum, 12 sessions;;pain;VAS_0_100;lower_better;8;147;-28,7;30,3;change;;low;pmid:16505266;abstract;'
+			'brinkhaus2006;Brinkhaus 2006;2006;chronic;acupuncture;verum, 12 sessions;;;pain;VAS_0_100;lower_better;8;147;-28,7;30,3;change;;low;pmid:16505266;abstract;'
 		].join('\r\n');
 		const r = parse(text);
 		expect(r.problems).toEqual([]);
