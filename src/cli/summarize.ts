@@ -1,11 +1,12 @@
 /**
- * `npm run --silent summarize -- [files...] [--json] [--method REML|DL|PM|FE] [--test z|knha]`
+ * `npm run --silent summarize -- [files...] [--json] [--method REML|DL|PM|FE] [--test z|knha|adhoc]`
  * (DESIGN.md section 6). Exit codes: 0 ok, 1 bad input (one `file:row:column: message` line per problem on
  * stderr), 2 usage error.
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseRob } from '../lib/data/rob';
 import { parseFile } from '../lib/data/parse-file';
 import { formatProblem } from '../lib/data/problems';
 import type { Dataset } from '../lib/data/types';
@@ -18,7 +19,7 @@ import { DEFAULT_MIDS } from '../lib/evidence/mid';
 import { summaryTable } from './table';
 
 const USAGE =
-	'usage: npm run --silent summarize -- [files...] [--json] [--method REML|DL|PM|FE] [--test z|knha]';
+	'usage: npm run --silent summarize -- [files...] [--json] [--method REML|DL|PM|FE] [--test z|knha|adhoc]';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 
 export interface Args {
@@ -37,9 +38,9 @@ export function parseArgs(argv: string[]): Args | string {
 			const v = argv[++i];
 			if (a === '--method' && (v === 'REML' || v === 'DL' || v === 'PM' || v === 'FE'))
 				args.settings.method = v;
-			else if (a === '--test' && (v === 'z' || v === 'knha')) args.settings.test = v;
+			else if (a === '--test' && (v === 'z' || v === 'knha' || v === 'adhoc')) args.settings.test = v;
 			else
-				return `${a} needs one of ${a === '--method' ? 'REML, DL, PM, FE' : 'z, knha'} (got ${v ?? 'nothing'})`;
+				return `${a} needs one of ${a === '--method' ? 'REML, DL, PM, FE' : 'z, knha, adhoc'} (got ${v ?? 'nothing'})`;
 		} else if (a.startsWith('-')) return `unknown option ${a}`;
 		else args.files.push(a);
 	}
@@ -66,6 +67,10 @@ export function loadFiles(files: string[]): { data: Dataset; errors: string[] } 
 		data.trials.push(...parsed.trials);
 		data.contrasts.push(...parsed.contrasts);
 	}
+	// The project's risk-of-bias judgements apply to the trials they name, whatever files are read (as on the page).
+	const rob = parseRob(readFileSync(resolve(root, 'data/rob.csv'), 'utf8'), 'rob.csv');
+	errors.push(...rob.problems.map(formatProblem));
+	data.rob = rob.judgements;
 	return { data, errors };
 }
 

@@ -1,5 +1,7 @@
 import contrastsCsv from '$data/contrasts.csv?raw';
+import robCsv from '$data/rob.csv?raw';
 import trialsCsv from '$data/trials.csv?raw';
+import { parseRob } from '$lib/data/rob';
 import { parseFile } from '$lib/data/parse-file';
 import type { Dataset } from '$lib/data/types';
 
@@ -10,7 +12,8 @@ import type { Dataset } from '$lib/data/types';
 export function load(): { bundled: Dataset } {
 	const t = parseFile(trialsCsv, 'trials.csv');
 	const c = parseFile(contrastsCsv, 'contrasts.csv');
-	const errors = [...t.problems, ...c.problems].filter((p) => p.severity === 'error');
+	const rob = parseRob(robCsv, 'rob.csv');
+	const errors = [...t.problems, ...c.problems, ...rob.problems].filter((p) => p.severity === 'error');
 	if (errors.length) throw new Error(`bundled data has errors: ${errors.map((p) => p.message).join('; ')}`);
-	return { bundled: { trials: t.trials, contrasts: c.contrasts } };
+	return { bundled: { trials: t.trials, contrasts: c.contrasts, rob: rob.judgements } };
 }

@@ -15,6 +15,7 @@ import { ROB_MARK } from './palette';
 import type { ChartTable, ForestSubgroups } from './types';
 
 const WINDOW_TEXT = {
+	immediate: 'immediate',
 	short: 'short term',
 	intermediate: 'intermediate term',
 	long: 'long term',

@@ -12,7 +12,7 @@ export const formatWeight = (w: number): string => `${f1(w)}%`;
 
 /** Name of the pooling model, e.g. "Random effects (REML)" or "Common effect". */
 export function modelName(r: RmaResult): string {
-	const test = r.test === 'knha' ? ', Hartung-Knapp' : '';
+	const test = r.test === 'adhoc' ? ', Hartung-Knapp (ad hoc)' : r.test === 'knha' ? ', Hartung-Knapp' : '';
 	return r.method === 'FE' ? `Common effect${test}` : `Random effects (${r.method}${test})`;
 }
 

@@ -1,4 +1,12 @@
-import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3-shape';
+import {
+	symbol,
+	symbolCircle,
+	symbolCross,
+	symbolDiamond,
+	symbolSquare,
+	symbolTriangle,
+	type SymbolType
+} from 'd3-shape';
 import type { Arm, Rob } from '$lib/data/schema';
 
 /** Okabe-Ito colour of each arm, as a CSS custom property defined in app.css. */

@@ -19,7 +19,8 @@ export interface ScaleInfo {
  * pooled with rows on the same code. Ranges and directions are those of the instruments as published: VAS/NRS
  * (0 = no pain), Roland-Morris (0 = no disability; the 23-item version is the modified RMDQ), Oswestry (0 = no
  * disability), Chronic Pain Grade pain items (von Korff; 0 = no pain), Hannover Functional Ability Questionnaire (100 = full function), SF-36 bodily pain (100 = no pain),
- * PROMIS pain interference T-score (population mean 50, SD 10; higher = more interference).
+ * PROMIS pain interference and pain intensity T-scores (population mean 50, SD 10; higher = worse). PROMIS T-scores
+ * are not on a 0-100 range, so they enter SMD analyses only.
  */
 export const SCALES: Readonly<Record<string, ScaleInfo>> = Object.freeze({
 	VAS_0_100: scale('VAS_0_100', 'visual analogue scale 0-100 mm', 'pain', 0, 100, 'lower_better', 1),
@@ -30,6 +31,14 @@ export const SCALES: Readonly<Record<string, ScaleInfo>> = Object.freeze({
 	// SF-36 bodily pain mixes intensity with interference: not put on the 0-100 pain-intensity scale (SMD only).
 	SF36_BP_0_100: scale('SF36_BP_0_100', 'SF-36 bodily pain 0-100', 'pain', 0, 100, 'higher_better'),
 	PROMIS_PI_T: scale('PROMIS_PI_T', 'PROMIS pain interference T-score', 'pain', null, null, 'lower_better'),
+	PROMIS_intensity_T: scale(
+		'PROMIS_intensity_T',
+		'PROMIS pain intensity T-score',
+		'pain',
+		null,
+		null,
+		'lower_better'
+	),
 	RMDQ_0_24: scale('RMDQ_0_24', 'Roland-Morris Disability Questionnaire 0-24', 'function', 0, 24, 'lower_better'),
 	RMDQ_0_23: scale('RMDQ_0_23', 'modified Roland-Morris 0-23', 'function', 0, 23, 'lower_better'),
 	ODI_0_100: scale('ODI_0_100', 'Oswestry Disability Index 0-100', 'function', 0, 100, 'lower_better'),

@@ -1,3 +1,4 @@
+import type { RobJudgement } from './rob';
 import type { Arm, Comparator, ContrastMeasure, Direction, Measure, Outcome, Population, Rob, ShamType } from './schema';
 
 /** One validated row of trials.csv (DESIGN.md 3.1). `line` is the physical CSV line number (header = 1). */
@@ -75,4 +76,6 @@ export interface Problem {
 export interface Dataset {
 	trials: ArmRow[];
 	contrasts: ContrastRow[];
+	/** The project's risk-of-bias judgements (data/rob.csv), matched to trials by study_id. */
+	rob?: RobJudgement[];
 }

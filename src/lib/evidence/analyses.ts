@@ -1,4 +1,5 @@
 import type { Arm, Outcome } from '$lib/data/schema';
+import { robProfile, type RobJudgement, type RobProfile } from '$lib/data/rob';
 import type { ArmRow, ContrastRow, Dataset } from '$lib/data/types';
 import { rma } from '$lib/stats';
 import { armEffect, COLLATOR, effectiveArm, type Candidate } from './arm-effects';
@@ -180,6 +181,22 @@ function pool(
 }
 
 /**
+ * The project's RoB 2 judgements (data/rob.csv) for each study in one comparison: the overall judgement replaces the
+ * row's `rob` (which stays the fallback for trials the file does not assess), and the domains come along for the
+ * risk-of-bias panels.
+ */
+function withRob(found: Candidate[], judgements: readonly RobJudgement[], comparison: string): void {
+	const cache = new Map<string, RobProfile>();
+	for (const e of found) {
+		let p = cache.get(e.study_id);
+		if (!p) cache.set(e.study_id, (p = robProfile(judgements, e.study_id, comparison)));
+		if (p.overall === null) continue;
+		e.rob = p.overall;
+		e.robDomains = p.domains;
+	}
+}
+
+/**
  * Every comparison x outcome x population x window present in the data (DESIGN.md section 4), each pooled with
  * the settings' estimator. Adverse events are also pooled over both populations and the whole follow-up.
  */
@@ -202,6 +219,7 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 			for (const c of COMPARISONS) {
 				const { found, notes } = candidates(groups, contrasts, c, measure, settings.usualCareAsNone);
 				if (found.length === 0) continue;
+				if (data.rob?.length) withRob(found, data.rob, comparisonKey(c));
 				found.sort(byYearThenName);
 				for (const window of windows) {
 					const windowNotes = notes

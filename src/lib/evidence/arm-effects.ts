@@ -113,6 +113,8 @@ export function armEffect(t: ArmRow[], c: ArmRow[], measure: EffectMeasure): Can
 		year: first.year,
 		population: first.population,
 		rob: first.rob,
+		robDomains: [],
+		comparator: rc.find((r) => r.comparator)?.comparator ?? null,
 		sham_type: both.find((r) => r.sham_type)?.sham_type ?? null,
 		timepoint_weeks: first.timepoint_weeks,
 		from: 'arms',

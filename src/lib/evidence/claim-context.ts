@@ -11,7 +11,7 @@ import {
 	type Rule
 } from './certainty';
 import type { Claim, ClaimComparison, ClaimTest } from './claims';
-import { midOnAnalysisScale } from './mid';
+import { DEFAULT_MARGINS, midOnAnalysisScale } from './mid';
 import type { Analysis, AnalysisPopulation, AnalysisWindow, EffectMeasure } from './types';
 import { oriented, type Verdict } from './verdicts';
 
@@ -19,8 +19,13 @@ import { oriented, type Verdict } from './verdicts';
 export interface ClaimView {
 	/** MID per effect measure, in the measure's own units (ratios as ratios). */
 	mids: Record<EffectMeasure, number>;
+	/**
+	 * Equivalence margins per effect measure ("performs as well as"), in the measure's own units; defaults to
+	 * DEFAULT_MARGINS. A setting of its own: a within-person MID is lenient for a difference between groups.
+	 */
+	margins?: Partial<Record<EffectMeasure, number>>;
 	outcome?: 'pain' | 'function';
-	window?: 'short' | 'intermediate' | 'long';
+	window?: 'immediate' | 'short' | 'intermediate' | 'long';
 	/** Population for the claims about chronic pain. */
 	population?: 'chronic' | 'acute';
 	usualCareAsNone?: boolean;
@@ -64,6 +69,18 @@ export function findAnalysis(
 
 export function midFor(a: Analysis, view: ClaimView): number {
 	return midOnAnalysisScale(a.measure, view.mids[a.measure]);
+}
+
+/** The equivalence margin on the analysis scale (log for ratios), positive: the setting, else its default. */
+export function marginFor(a: Analysis, view: ClaimView): number {
+	return midOnAnalysisScale(a.measure, marginValue(a, view));
+}
+
+export function marginValue(a: Analysis, view: ClaimView): number {
+	const m = view.margins?.[a.measure];
+	if (m !== undefined) return m;
+	if (a.measure === 'MD' || a.measure === 'SMD') return DEFAULT_MARGINS[a.measure].value;
+	return view.mids[a.measure];
 }
 
 export function midText(a: Analysis, view: ClaimView): string {

@@ -22,7 +22,7 @@ export interface ClaimComparison {
 export interface ClaimTest {
 	outcome: Outcome;
 	population: 'chronic' | 'acute' | 'any';
-	window: 'short' | 'intermediate' | 'long' | 'all' | 'any';
+	window: 'immediate' | 'short' | 'intermediate' | 'long' | 'all' | 'any';
 	comparisons: ClaimComparison[];
 	subgroup?: 'sham_type';
 }

@@ -1,7 +1,7 @@
 import { ARM_LABELS, type Arm } from '$lib/data/schema';
 
 /** Arms in the order that decides which side of a comparison is the "treatment". */
-export const ARM_ORDER: readonly Arm[] = ['acupuncture', 'sham', 'usual_care', 'no_treatment'];
+export const ARM_ORDER: readonly Arm[] = ['acupuncture', 'sham', 'usual_care', 'active_drug', 'no_treatment'];
 
 export interface Comparison {
 	treatment: Arm;

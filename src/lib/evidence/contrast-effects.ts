@@ -40,6 +40,8 @@ export function contrastEffect(row: ContrastRow, measure: EffectMeasure): Candid
 		year: row.year,
 		population: row.population,
 		rob: row.rob,
+		robDomains: [],
+		comparator: flipArms ? null : row.comparator,
 		sham_type: row.sham_type,
 		timepoint_weeks: row.timepoint_weeks,
 		from: 'contrast',

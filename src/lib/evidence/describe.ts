@@ -43,11 +43,11 @@ function studyCount(a: Analysis): string {
  * 13.9 lower; 1 trial, 226 people)".
  */
 export function describeEffect(a: Analysis): string {
-	const r = a.result;
+	const r = a.verdictResult ?? a.result;
 	const t = ARM_LABELS[a.treatment];
 	const c = ARM_LABELS[a.control];
 	if (!r) return `no trial compared ${t} with ${c}`;
-	const level = `${r.level}% CI`;
+	const level = `${r.level}% CI${r.test === 'adhoc' ? ' (Hartung-Knapp, ad hoc corrected)' : r.test === 'knha' ? ' (Hartung-Knapp)' : ''}`;
 	if (a.measure === 'MD' || a.measure === 'SMD') {
 		const unit = a.measure === 'MD' ? 'points' : 'standard deviations';
 		const dir = r.estimate <= 0 ? 'lower' : 'higher';

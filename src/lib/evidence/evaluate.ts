@@ -4,6 +4,8 @@ import {
 	effectiveTest,
 	findAnalysis,
 	indirectReason,
+	marginFor,
+	marginValue,
 	midFor,
 	midText,
 	NO_DATA,
@@ -17,7 +19,16 @@ import { placeboShare } from './placebo';
 import { subgroupTest } from './subgroups';
 import { timeCourse } from './time-course';
 import type { Analysis } from './types';
-import { bothVerdict, equivalenceVerdict, oriented, safetyVerdict, superiorityVerdict } from './verdicts';
+import {
+	bothVerdict,
+	equivalenceVerdict,
+	oriented,
+	oriented90,
+	safetyVerdict,
+	smallestMargin,
+	superiorityVerdict
+} from './verdicts';
+import { ARM_LABELS } from '$lib/data/schema';
 
 /**
  * Verdict, certainty and sentence of one claim from the analyses (DESIGN.md section 5). A pure function of
@@ -49,7 +60,8 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 			const c = t.comparisons[0]!;
 			const a = findAnalysis(all, t, c);
 			if (!a) return NO_DATA(claim, t);
-			const verdict = equivalenceVerdict(oriented(a), midFor(a, view));
+			const o90 = oriented90(a)!;
+			const verdict = equivalenceVerdict(oriented(a), o90, marginFor(a, view));
 			const sentence = `${capitalise(describeEffect(a))}. ${equivalenceText(a, view)}`;
 			return {
 				claim,
@@ -57,7 +69,7 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 				certainty: certaintyOf(a, view, 'equivalence', indirectReason(a, c, view)),
 				sentence,
 				analyses: [a],
-				extra: {}
+				extra: { smallest_margin: onMeasureScale(a, smallestMargin(o90)), margin: marginValue(a, view) }
 			};
 		}
 		case 'both_superior': {
@@ -131,20 +143,42 @@ export function importance(a: Analysis, view: ClaimView): string {
 	return `The average effect is below the ${mid} minimal important difference; the interval does not rule out an important one.`;
 }
 
-/** The equivalence margin in words: "±15 points", "±0.5 SD", "0.80 to 1.25". */
-function marginText(a: Analysis, view: ClaimView): string {
-	const m = view.mids[a.measure];
-	if (a.measure === 'MD') return `±${m} points`;
-	if (a.measure === 'SMD') return `±${m} SD`;
-	return `${(1 / m).toFixed(2)} to ${m}`;
+/** A margin in words: "±10 points", "±0.2 SD", "0.80 to 1.25". */
+function marginWords(a: Analysis, m: number): string {
+	if (a.measure === 'MD') return `±${fmt(m)} points`;
+	if (a.measure === 'SMD') return `±${fmt(m)} SD`;
+	return `${(1 / m).toFixed(2)} to ${m.toFixed(2)}`;
 }
 
+const fmt = (x: number) => String(Number(x.toFixed(2)));
+
+/** A margin on the analysis scale back on the measure's own scale (ratios as ratios). */
+function onMeasureScale(a: Analysis, m: number): number {
+	return a.measure === 'RR' || a.measure === 'OR' ? Math.exp(m) : m;
+}
+
+/**
+ * Two one-sided tests in words: where the 90% CI lies against the margin, the smallest margin at which the two
+ * would count as equivalent, and, when one arm is also clearly better, both facts.
+ */
 function equivalenceText(a: Analysis, view: ClaimView): string {
 	const o = oriented(a)!;
-	const m = midFor(a, view);
-	if (o.lower > -m && o.upper < m)
-		return `The whole interval lies within ${marginText(a, view)}, the minimal important difference, so the two perform equally well for practical purposes.`;
-	return `The interval reaches beyond ${marginText(a, view)}, the minimal important difference, so the trials cannot show that the two perform equally well.`;
+	const o90 = oriented90(a)!;
+	const m = marginFor(a, view);
+	const margin = marginWords(a, marginValue(a, view));
+	const smallest = marginWords(a, onMeasureScale(a, smallestMargin(o90)));
+	const t = ARM_LABELS[a.treatment];
+	const inside = o90.lower > -m && o90.upper < m;
+	const differs = o.lower > 0 || o.upper < 0;
+	const better = o.est > 0 ? t : ARM_LABELS[a.control];
+	const lead = `Two one-sided tests (90% CI against an equivalence margin of ${margin}): `;
+	if (inside && differs)
+		return `${lead}${better} was slightly but clearly better, and the difference is smaller than the margin, so the two are equivalent only in the sense that the difference is small (equivalence would hold for any margin wider than ${smallest}).`;
+	if (inside)
+		return `${lead}the 90% CI lies inside the margin and the 95% CI includes no difference, so the two perform equally well for practical purposes (equivalence would hold for any margin wider than ${smallest}).`;
+	if (differs)
+		return `${lead}${better} was clearly better and the interval reaches past the margin, so the two do not perform equally well (equivalence would need a margin wider than ${smallest}).`;
+	return `${lead}the interval reaches past the margin, so the trials cannot show that the two perform equally well; no significant difference is not evidence of equivalence (it would need a margin wider than ${smallest}).`;
 }
 
 export function evaluateClaims(claims: Claim[], all: Analysis[], view: ClaimView): ClaimResult[] {

@@ -53,3 +53,24 @@ export const DEFAULT_MIDS: Record<EffectMeasure, Mid> = {
 export function midOnAnalysisScale(measure: EffectMeasure, value: number): number {
 	return measure === 'RR' || measure === 'OR' ? Math.log(value) : value;
 }
+
+/**
+ * Default equivalence margins for "performs as well as" (two one-sided tests on the 90% CI). No published
+ * consensus margin exists for a between-group difference of acupuncture and sham in back pain, so these are the
+ * project's choices, said on screen, and the verdict also reports the smallest margin at which equivalence holds.
+ */
+export const DEFAULT_MARGINS: Record<'MD' | 'SMD', Mid> = {
+	MD: {
+		value: 10,
+		unit: 'points on 0-100',
+		kind: 'project default, two-thirds of the 15-point within-person threshold: a between-group margin must be smaller than a within-person one',
+		source:
+			'Project choice (no published margin); compare Ostelo RWJG et al. Spine 2008;33:90-94 (within-person MCIC 15 points)'
+	},
+	SMD: {
+		value: 0.2,
+		unit: 'standard deviations',
+		kind: "Cohen's small effect, a common equivalence margin for standardised differences",
+		source: 'Cohen J. Statistical Power Analysis for the Behavioral Sciences. 2nd ed. Erlbaum; 1988'
+	}
+};

@@ -1,8 +1,9 @@
-import type { Arm, Outcome, Population, Rob, ShamType } from '$lib/data/schema';
+import type { RobJudgement } from '$lib/data/rob';
+import type { Arm, Comparator, Outcome, Population, Rob, ShamType } from '$lib/data/schema';
 import type { Method, RmaResult, TestType } from '$lib/stats/types';
 
 /** Time windows in weeks since randomisation (DESIGN.md section 4). */
-export type Window = 'short' | 'intermediate' | 'long';
+export type Window = 'immediate' | 'short' | 'intermediate' | 'long';
 
 /** Window of an analysis: adverse events are pooled over the whole follow-up (`any`: the latest timepoint). */
 export type AnalysisWindow = Window | 'any';
@@ -20,6 +21,10 @@ export interface StudyEffect {
 	year: number;
 	population: Population;
 	rob: Rob | null;
+	/** The RoB 2 domain judgements behind `rob` (data/rob.csv), empty when the trial has none. */
+	robDomains: RobJudgement[];
+	/** What the control side really received (data contract `comparator`), null when not said. */
+	comparator: Comparator | null;
 	/** Sham type of the sham arm involved, if any. */
 	sham_type: ShamType | null;
 	timepoint_weeks: number;

@@ -1,3 +1,5 @@
+import { intervalAtLevel } from '$lib/stats';
+import type { RmaResult } from '$lib/stats/types';
 import type { Analysis } from './types';
 
 export const VERDICTS = [
@@ -23,11 +25,35 @@ export interface Oriented {
  * favours the treatment in the data), log ratios of responders kept; for adverse events positive = more harm.
  */
 export function oriented(a: Analysis): Oriented | null {
-	const r = a.result;
-	if (!r) return null;
-	if (a.measure === 'MD' || a.measure === 'SMD')
-		return { est: -r.estimate, lower: -r.ci.upper, upper: -r.ci.lower };
-	return { est: r.estimate, lower: r.ci.lower, upper: r.ci.upper };
+	const r = verdictBasis(a);
+	return r ? orient(a, r.estimate, r.ci) : null;
+}
+
+/** The result verdicts read: the ad hoc corrected one when plain Hartung-Knapp was chosen, else the result. */
+export function verdictBasis(a: Analysis): RmaResult | null {
+	return a.verdictResult ?? a.result;
+}
+
+function orient(a: Analysis, est: number, ci: { lower: number; upper: number }): Oriented {
+	if (a.measure === 'MD' || a.measure === 'SMD') return { est: -est, lower: -ci.upper, upper: -ci.lower };
+	return { est, lower: ci.lower, upper: ci.upper };
+}
+
+/** Level of the interval of two one-sided tests at alpha = 0.05 each (Schuirmann 1987). */
+export const TOST_LEVEL = 90;
+
+/** The oriented 90% CI of the verdict basis (same estimator and test), for two one-sided tests of equivalence. */
+export function oriented90(a: Analysis): Oriented | null {
+	const r = verdictBasis(a);
+	return r ? orient(a, r.estimate, intervalAtLevel(r, TOST_LEVEL)) : null;
+}
+
+/**
+ * The smallest equivalence margin at which two one-sided tests would conclude equivalence: max(|lower|, |upper|)
+ * of the 90% CI (equivalence needs the interval strictly inside +/- margin, so any margin above this).
+ */
+export function smallestMargin(o90: Oriented): number {
+	return Math.max(Math.abs(o90.lower), Math.abs(o90.upper));
 }
 
 /**
@@ -44,16 +70,19 @@ export function superiorityVerdict(o: Oriented | null, mid: number): Verdict {
 }
 
 /**
- * "X performs as well as Y", an equivalence question: the CI wholly inside +/- MID supports it; a CI wholly
- * beyond the MID on one side contradicts it; a CI that excludes 0 is a clear difference (partly supported when
- * the estimate is smaller than the MID, not supported otherwise); a CI that includes 0 but reaches past the
- * MID is inconclusive: "no significant difference" is not evidence of equivalence.
+ * "X performs as well as Y", an equivalence question answered with two one-sided tests (Schuirmann 1987;
+ * Lakens 2017): equivalent when the 90% CI lies strictly inside +/- margin. Then `supported` when the 95% CI also
+ * includes 0, and `partly supported` when it excludes 0 (one is slightly but clearly better, by less than the
+ * margin: both are said). A 95% CI wholly beyond the margin contradicts it; a 95% CI that excludes 0 without
+ * equivalence is `not supported`; anything else is inconclusive: "no significant difference" is never
+ * evidence of equivalence. `margin` is positive, on the oriented scale.
  */
-export function equivalenceVerdict(o: Oriented | null, mid: number): Verdict {
-	if (!o) return 'no trial data';
-	if (o.lower > -mid && o.upper < mid) return 'supported';
-	if (o.lower >= mid || o.upper <= -mid) return 'contradicted';
-	if (o.lower > 0 || o.upper < 0) return Math.abs(o.est) < mid ? 'partly supported' : 'not supported';
+export function equivalenceVerdict(o95: Oriented | null, o90: Oriented | null, margin: number): Verdict {
+	if (!o95 || !o90) return 'no trial data';
+	const differs = o95.lower > 0 || o95.upper < 0;
+	if (o90.lower > -margin && o90.upper < margin) return differs ? 'partly supported' : 'supported';
+	if (o95.lower >= margin || o95.upper <= -margin) return 'contradicted';
+	if (differs) return 'not supported';
 	return 'inconclusive';
 }
 

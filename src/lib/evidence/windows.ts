@@ -1,10 +1,12 @@
 import type { Window } from './types';
 
 /**
- * Time windows in weeks since randomisation (DESIGN.md section 4): short <= 13 (target 8),
- * intermediate 13-52 exclusive (target 26), long >= 52 (target 52).
+ * Time windows in weeks since randomisation (DESIGN.md section 4): immediate < 1 (minutes to days after a
+ * session, target 0), short 1-13 (target 8), intermediate 13-52 exclusive (target 26), long >= 52 (target 52).
+ * An outcome 35 minutes after one needling session is never pooled with one two weeks later.
  */
 export const WINDOWS: readonly { id: Window; label: string; target: number }[] = [
+	{ id: 'immediate', label: 'within a week (minutes to days)', target: 0 },
 	{ id: 'short', label: 'up to 3 months', target: 8 },
 	{ id: 'intermediate', label: '3 to 12 months', target: 26 },
 	{ id: 'long', label: '12 months or more', target: 52 }
@@ -12,6 +14,7 @@ export const WINDOWS: readonly { id: Window; label: string; target: number }[] =
 
 /** The window a timepoint falls in. */
 export function windowOf(weeks: number): Window {
+	if (weeks < 1) return 'immediate';
 	if (weeks <= 13) return 'short';
 	if (weeks < 52) return 'intermediate';
 	return 'long';

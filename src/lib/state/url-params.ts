@@ -1,4 +1,5 @@
 import type { ClaimView } from '$lib/evidence/claim-context';
+import { DEFAULT_MARGINS } from '$lib/evidence/mid';
 import type { AnalysisSettings } from '$lib/evidence/types';
 import type { Method, TestType } from '$lib/stats/types';
 
@@ -7,13 +8,16 @@ export interface Controls {
 	audience: 'clinician' | 'patient' | 'educator';
 	outcome: 'pain' | 'function';
 	population: 'chronic' | 'acute';
-	window: 'short' | 'intermediate' | 'long';
+	window: 'immediate' | 'short' | 'intermediate' | 'long';
 	method: Method;
 	test: TestType;
 	painMeasure: 'MD' | 'SMD';
 	midMD: number;
 	midSMD: number;
 	midRR: number;
+	/** Equivalence margins ("performs as well as"), separate from the MIDs. */
+	marginMD: number;
+	marginSMD: number;
 	usualCareAsNone: boolean;
 	excludeHighRob: boolean;
 	excluded: string[];
@@ -31,6 +35,8 @@ export const DEFAULT_CONTROLS: Controls = {
 	midMD: 15,
 	midSMD: 0.5,
 	midRR: 1.25,
+	marginMD: DEFAULT_MARGINS.MD.value,
+	marginSMD: DEFAULT_MARGINS.SMD.value,
 	usualCareAsNone: false,
 	excludeHighRob: false,
 	excluded: [],
@@ -54,6 +60,7 @@ export function settingsOf(c: Controls): AnalysisSettings {
 export function claimViewOf(c: Controls): ClaimView {
 	return {
 		mids: { MD: c.midMD, SMD: c.midSMD, RR: c.midRR, OR: c.midRR, RD: 0.05 },
+		margins: { MD: c.marginMD, SMD: c.marginSMD, RR: c.midRR, OR: c.midRR, RD: 0.05 },
 		outcome: c.outcome,
 		window: c.window,
 		population: c.population,
@@ -73,6 +80,8 @@ const PARAM: Record<Key, string> = {
 	midMD: 'mid_md',
 	midSMD: 'mid_smd',
 	midRR: 'mid_rr',
+	marginMD: 'margin_md',
+	marginSMD: 'margin_smd',
 	usualCareAsNone: 'uc_as_none',
 	excludeHighRob: 'no_high_rob',
 	excluded: 'exclude',
@@ -83,9 +92,9 @@ const CHOICES: Partial<Record<Key, readonly string[]>> = {
 	audience: ['clinician', 'patient', 'educator'],
 	outcome: ['pain', 'function'],
 	population: ['chronic', 'acute'],
-	window: ['short', 'intermediate', 'long'],
+	window: ['immediate', 'short', 'intermediate', 'long'],
 	method: ['REML', 'DL', 'PM', 'FE'],
-	test: ['z', 'knha'],
+	test: ['z', 'knha', 'adhoc'],
 	painMeasure: ['MD', 'SMD']
 };
 

@@ -18,6 +18,8 @@ export function study(
 		year: 2000,
 		population: 'chronic',
 		rob: 'low',
+		robDomains: [],
+		comparator: null,
 		sham_type: null,
 		timepoint_weeks: 8,
 		from: 'contrast',

@@ -8,5 +8,5 @@ export function estimatorLabel(r: RmaResult): string {
 		PM: 'random effects (Paule-Mandel)',
 		FE: 'common effect (inverse variance)'
 	};
-	return `${names[r.method]}, ${r.test === 'knha' ? 'Hartung-Knapp t' : 'Wald z'} intervals`;
+	return `${names[r.method]}, ${r.test === 'adhoc' ? 'Hartung-Knapp t (ad hoc corrected)' : r.test === 'knha' ? 'Hartung-Knapp t' : 'Wald z'} intervals`;
 }

@@ -2,6 +2,7 @@
 import type { Controls } from '$lib/state/url-params';
 
 const WINDOW = {
+	immediate: 'within a week of a session',
 	short: 'up to 3 months after the start of treatment',
 	intermediate: '3 to 12 months after the start',
 	long: '12 months or more after the start'
@@ -23,7 +24,7 @@ export function settingsText(c: Controls): string {
 			: `${c.midMD} points out of 100`;
 	const parts = [
 		`Results for ${outcome} in ${c.population} back pain, ${WINDOW[c.window]}`,
-		`${METHOD[c.method]}${c.test === 'knha' ? ' with Hartung-Knapp intervals' : ''}`,
+		`${METHOD[c.method]}${c.test !== 'z' ? ' with Hartung-Knapp intervals' : ''}`,
 		`smallest important difference ${mid}`
 	];
 	if (c.excludeHighRob) parts.push('trials at high risk of bias left out');
