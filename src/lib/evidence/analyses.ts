@@ -39,9 +39,10 @@ export function analysisId(
 	outcome: Outcome,
 	population: AnalysisPopulation,
 	c: Comparison,
-	window: AnalysisWindow
+	window: AnalysisWindow,
+	event?: string
 ) {
-	return `${outcome}:${population}:${comparisonKey(c)}:${window}`;
+	return `${outcome}:${population}:${comparisonKey(c)}:${window}${event ? `:${event}` : ''}`;
 }
 
 /** One study's arm rows at one timepoint, read as arm types (usual care as none when asked). */
@@ -67,8 +68,9 @@ function candidates(
 	contrasts: ContrastRow[],
 	c: Comparison,
 	measure: EffectMeasure,
-	usualCareAsNone: boolean
+	settings: Pick<AnalysisSettings, 'usualCareAsNone' | 'includeDoubleZero'>
 ): { found: Candidate[]; notes: Note[] } {
+	const { usualCareAsNone } = settings;
 	const found: Candidate[] = [];
 	const notes: Note[] = [];
 	for (const { rows, arms } of groups) {
@@ -76,7 +78,7 @@ function candidates(
 		if (rt.length === 0) continue;
 		const rc = rows.filter((_, i) => arms[i] === c.control);
 		if (rc.length === 0) continue;
-		const e = armEffect(rt, rc, measure);
+		const e = armEffect(rt, rc, measure, settings.includeDoubleZero);
 		if (typeof e === 'string')
 			notes.push({
 				week: rt[0]!.timepoint_weeks,
@@ -162,7 +164,9 @@ function pool(
 	settings: AnalysisSettings
 ): { studies: StudyEffect[] } & Pick<Analysis, 'result' | 'verdictResult'> {
 	const isOut = (e: Candidate) =>
-		settings.excluded.includes(e.study_id) || (settings.excludeHighRob && e.rob === 'high');
+		e.leftOut !== undefined ||
+		settings.excluded.includes(e.study_id) ||
+		(settings.excludeHighRob && e.rob === 'high');
 	const kept = list.filter((e) => !isOut(e));
 	const pooled = poolEffects(
 		kept.map((e) => e.yi),
@@ -212,36 +216,46 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 		for (const population of populations) {
 			const inPop = <T extends { outcome: Outcome; population: string }>(r: T) =>
 				r.outcome === outcome && (population === 'any' || r.population === population);
-			const arms = data.trials.filter(inPop);
-			const contrasts = data.contrasts.filter(inPop);
-			const windows: AnalysisWindow[] = outcome === 'adverse_events' ? ['any'] : WINDOWS.map((w) => w.id);
-			const groups = armGroups(arms, settings.usualCareAsNone);
-			for (const c of COMPARISONS) {
-				const { found, notes } = candidates(groups, contrasts, c, measure, settings.usualCareAsNone);
-				if (found.length === 0) continue;
-				if (data.rob?.length) withRob(found, data.rob, comparisonKey(c));
-				found.sort(byYearThenName);
-				for (const window of windows) {
-					const windowNotes = notes
-						.filter((n) => window === 'any' || windowOf(n.week) === window)
-						.map((n) => n.text);
-					const picked = unmixed(pickPerStudy(found, window), measure, windowNotes);
-					if (picked.length === 0) continue;
-					const { studies, result, verdictResult } = pool(picked, settings);
-					out.push({
-						id: analysisId(outcome, population, c, window),
-						outcome,
-						population,
-						treatment: c.treatment,
-						control: c.control,
-						window,
-						measure,
-						unit: outcome === 'pain' ? UNITS[measure] : measure === 'MD' ? 'points' : UNITS[measure],
-						studies,
-						result,
-						...(verdictResult ? { verdictResult } : {}),
-						notes: [...new Set(windowNotes)]
-					});
+			const popArms = data.trials.filter(inPop);
+			const popContrasts = data.contrasts.filter(inPop);
+			// Adverse events: one analysis per event definition (never pooled together).
+			const events =
+				outcome === 'adverse_events'
+					? [...new Set([...popArms, ...popContrasts].map((r) => r.scale))].sort()
+					: [undefined];
+			for (const event of events) {
+				const arms = event ? popArms.filter((r) => r.scale === event) : popArms;
+				const contrasts = event ? popContrasts.filter((r) => r.scale === event) : popContrasts;
+				const windows: AnalysisWindow[] = outcome === 'adverse_events' ? ['any'] : WINDOWS.map((w) => w.id);
+				const groups = armGroups(arms, settings.usualCareAsNone);
+				for (const c of COMPARISONS) {
+					const { found, notes } = candidates(groups, contrasts, c, measure, settings);
+					if (found.length === 0) continue;
+					if (data.rob?.length) withRob(found, data.rob, comparisonKey(c));
+					found.sort(byYearThenName);
+					for (const window of windows) {
+						const windowNotes = notes
+							.filter((n) => window === 'any' || windowOf(n.week) === window)
+							.map((n) => n.text);
+						const picked = unmixed(pickPerStudy(found, window), measure, windowNotes);
+						if (picked.length === 0) continue;
+						const { studies, result, verdictResult } = pool(picked, settings);
+						out.push({
+							id: analysisId(outcome, population, c, window, event),
+							...(event ? { event } : {}),
+							outcome,
+							population,
+							treatment: c.treatment,
+							control: c.control,
+							window,
+							measure,
+							unit: outcome === 'pain' ? UNITS[measure] : measure === 'MD' ? 'points' : UNITS[measure],
+							studies,
+							result,
+							...(verdictResult ? { verdictResult } : {}),
+							notes: [...new Set(windowNotes)]
+						});
+					}
 				}
 			}
 		}

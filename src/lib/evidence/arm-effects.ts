@@ -69,7 +69,12 @@ function continuousSide(rows: ArmRow[]): { m: number; sd: number; n: number } {
  * negative favours the treatment, pain is put on 0-100 for MD, binary outcomes give log RR.
  * Returns a reason string when the rows cannot give an effect.
  */
-export function armEffect(t: ArmRow[], c: ArmRow[], measure: EffectMeasure): Candidate | string {
+export function armEffect(
+	t: ArmRow[],
+	c: ArmRow[],
+	measure: EffectMeasure,
+	includeDoubleZero = false
+): Candidate | string {
 	const binary = measure === 'RR';
 	const scale = sharedScale(t, c, measure);
 	if (scale === null)
@@ -91,12 +96,15 @@ export function armEffect(t: ArmRow[], c: ArmRow[], measure: EffectMeasure): Can
 	let inputs: Record<string, number>;
 	let yi: number;
 	let vi: number;
+	let leftOut: string | undefined;
 	if (binary) {
 		const a = rt.map((r) => ({ events: r.events!, n: r.n })).reduce(combineBinaryArms);
 		const b = rc.map((r) => ({ events: r.events!, n: r.n })).reduce(combineBinaryArms);
 		const args = { ai: a.events, n1i: a.n, ci: b.events, n2i: b.n };
 		inputs = args;
 		({ yi, vi } = escalcRR(args));
+		if (a.events === 0 && b.events === 0 && !includeDoubleZero)
+			leftOut = `no events in either arm (0/${a.n} and 0/${b.n}): a ratio cannot be estimated, so the study is left out of the pooled risk ratio (as RevMan does); a setting includes it with the 0.5 correction`;
 	} else {
 		// Oriented (negative favours the treatment) and pain on 0-100: a no-op for an SMD, which is scale-free.
 		const s1 = continuousSide(rt);
@@ -135,6 +143,7 @@ export function armEffect(t: ArmRow[], c: ArmRow[], measure: EffectMeasure): Can
 		lines: both.map((r) => r.line),
 		measureType,
 		weight: null,
-		excluded: false
+		excluded: false,
+		...(leftOut ? { leftOut } : {})
 	};
 }

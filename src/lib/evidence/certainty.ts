@@ -7,11 +7,16 @@ export type Certainty = (typeof CERTAINTY_LEVELS)[number];
 
 export type Domain = 'risk of bias' | 'inconsistency' | 'imprecision' | 'small-study bias' | 'indirectness';
 
-/** One GRADE-style rule as applied: how many levels it took off (0 = checked, no concern) and why. */
+/**
+ * One GRADE-style rule as applied: how many levels it took off (0 = checked, no concern) and why. `assessable`
+ * is false when the data cannot answer the domain's question (one trial, one dominant trial, too few trials):
+ * shown as "not assessable", which is a reason, never a pass.
+ */
 export interface Rule {
 	domain: Domain;
 	levels: number;
 	reason: string;
+	assessable?: boolean;
 }
 
 export interface CertaintyRating {
@@ -23,39 +28,79 @@ export interface CertaintyRating {
 export const OIS_PARTICIPANTS = 400;
 /** Studies needed before small-study bias can be tested (Cochrane Handbook 13.3.5.4). */
 export const MIN_K_SMALL_STUDY = 10;
+/** I^2 (percent) from which trials are judged inconsistent (Cochrane Handbook 10.10.2: 50-90% substantial). */
+export const I2_INCONSISTENT = 50;
+/** Fewest trials with which consistency can be judged at all. */
+export const MIN_K_CONSISTENCY = 3;
+/** Share of the weight above which one trial dominates an analysis, so consistency cannot be judged. */
+export const DOMINANT_WEIGHT = 0.75;
+/** Egger-type test p-value below which small-study bias costs a level (Egger et al. 1997 used 0.10). */
+export const EGGER_P = 0.1;
+/** Share of the weight from trials with some concerns, high risk or no assessment above which risk of bias costs a level. */
+export const ROB_SHARE = 0.5;
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
-/** Risk of bias: more than half the weight from trials at high risk or never assessed costs one level. */
+/**
+ * Risk of bias (RoB 2 overall judgements, weighted by each trial's share of the pooled result): more than half the
+ * weight from trials at high risk, with some concerns, or not assessed costs one level; more than half from trials
+ * at high risk costs two (GRADE: "very serious" limitations).
+ */
 export function riskOfBiasRule(a: Analysis): Rule {
 	const used = a.studies.filter((s) => !s.excluded);
 	const share = (f: (s: (typeof used)[number]) => boolean) =>
 		used.filter(f).reduce((t, s) => t + (s.weight ?? 0), 0) / 100;
 	const high = share((s) => s.rob === 'high');
+	const some = share((s) => s.rob === 'some');
 	const unknown = share((s) => s.rob === null);
-	if (high + unknown > 0.5)
+	const parts = `high risk ${pct(high)}, some concerns ${pct(some)}, not assessed ${pct(unknown)}, low risk ${pct(1 - high - some - unknown)} of the weight`;
+	if (high > ROB_SHARE)
+		return {
+			domain: 'risk of bias',
+			levels: 2,
+			reason: `Most of the weight comes from trials at high risk of bias (${parts}).`
+		};
+	if (high + some + unknown > ROB_SHARE)
 		return {
 			domain: 'risk of bias',
 			levels: 1,
-			reason: `${pct(high + unknown)} of the weight comes from trials at high risk of bias (${pct(high)}) or without a published risk-of-bias assessment (${pct(unknown)}).`
+			reason: `Most of the weight comes from trials at high risk of bias, with some concerns or not assessed (${parts}).`
 		};
 	return {
 		domain: 'risk of bias',
 		levels: 0,
-		reason: `${pct(1 - high - unknown)} of the weight comes from trials at low or some risk of bias.`
+		reason: `Most of the weight comes from trials at low risk of bias (${parts}).`
 	};
 }
 
-/** Inconsistency: I^2 of 50% or more with at least two trials costs one level. */
+/** The largest share of the weight one trial carries (0-1). */
+export function largestWeight(a: Analysis): number {
+	return Math.max(0, ...a.studies.filter((s) => !s.excluded).map((s) => (s.weight ?? 0) / 100));
+}
+
+/**
+ * Inconsistency: with fewer than MIN_K_CONSISTENCY trials, or one trial carrying more than DOMINANT_WEIGHT of the
+ * weight, whether the effect replicates cannot be judged: not assessable, and one level down (the result rests on
+ * one or two trials whose agreement tells little). Otherwise I^2 >= I2_INCONSISTENT costs one level.
+ */
 export function inconsistencyRule(a: Analysis): Rule {
 	const r = a.result!;
-	if (r.k < 2)
-		return { domain: 'inconsistency', levels: 0, reason: 'A single trial: consistency cannot be judged.' };
-	if (r.i2 >= 50)
+	const top = largestWeight(a);
+	if (r.k < MIN_K_CONSISTENCY || top > DOMINANT_WEIGHT)
 		return {
 			domain: 'inconsistency',
 			levels: 1,
-			reason: `The trials disagree more than chance explains (I² = ${r.i2.toFixed(0)}%).`
+			assessable: false,
+			reason:
+				r.k < MIN_K_CONSISTENCY
+					? `Not assessable: ${r.k === 1 ? 'a single trial' : `only ${r.k} trials`}, so whether the effect replicates is unknown.`
+					: `Not assessable: one trial carries ${pct(top)} of the weight, so whether the effect replicates is unknown.`
+		};
+	if (r.i2 >= I2_INCONSISTENT)
+		return {
+			domain: 'inconsistency',
+			levels: 1,
+			reason: `The trials disagree more than chance explains (I² = ${r.i2.toFixed(0)}%, at least ${I2_INCONSISTENT}%).`
 		};
 	return {
 		domain: 'inconsistency',
@@ -74,6 +119,7 @@ export function imprecisionRule(
 	mid: number,
 	question: 'superiority' | 'equivalence'
 ): Rule {
+	// For equivalence `o` is the 90% CI and `mid` the equivalence margin (two one-sided tests).
 	const n = a.studies.filter((s) => !s.excluded).reduce((t, s) => t + (s.n1 ?? 0) + (s.n2 ?? 0), 0);
 	const reasons: string[] = [];
 	let levels = 0;
@@ -85,7 +131,7 @@ export function imprecisionRule(
 		levels++;
 		reasons.push(
 			question === 'equivalence'
-				? 'the confidence interval reaches past the minimal important difference'
+				? 'the 90% confidence interval reaches past the equivalence margin'
 				: 'the confidence interval includes both no effect and an important effect'
 		);
 	}
@@ -102,20 +148,25 @@ export function imprecisionRule(
 	};
 }
 
-/** Small-study bias: Egger-type test (metafor regtest) when there are at least 10 trials; p < 0.10 costs a level. */
+/**
+ * Small-study bias: Egger-type test (metafor regtest) when there are at least MIN_K_SMALL_STUDY trials; p < EGGER_P
+ * costs a level. With fewer trials it is not assessable: said as such (publication bias cannot be ruled out),
+ * without a downgrade, as GRADE rates it "undetected" rather than "absent".
+ */
 export function smallStudyRule(a: Analysis): Rule {
 	const used = a.studies.filter((s) => !s.excluded);
 	if (used.length < MIN_K_SMALL_STUDY)
 		return {
 			domain: 'small-study bias',
 			levels: 0,
-			reason: `Not assessable with ${used.length} trial${used.length === 1 ? '' : 's'} (at least ${MIN_K_SMALL_STUDY} needed).`
+			assessable: false,
+			reason: `Not assessable with ${used.length} trial${used.length === 1 ? '' : 's'} (at least ${MIN_K_SMALL_STUDY} needed): small-study or publication bias cannot be ruled out.`
 		};
 	const t = regtest(
 		used.map((s) => s.yi),
 		used.map((s) => s.vi)
 	);
-	if (t.p < 0.1)
+	if (t.p < EGGER_P)
 		return {
 			domain: 'small-study bias',
 			levels: 1,

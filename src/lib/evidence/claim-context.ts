@@ -13,7 +13,7 @@ import {
 import type { Claim, ClaimComparison, ClaimTest } from './claims';
 import { DEFAULT_MARGINS, midOnAnalysisScale } from './mid';
 import type { Analysis, AnalysisPopulation, AnalysisWindow, EffectMeasure } from './types';
-import { oriented, type Verdict } from './verdicts';
+import { oriented, oriented90, type Verdict } from './verdicts';
 
 /** Page controls that re-target every claim (DESIGN.md section 5). */
 export interface ClaimView {
@@ -91,7 +91,14 @@ export function midText(a: Analysis, view: ClaimView): string {
 /** Indirectness of an analysis for a claim about "no therapy": usual care standing in for it. */
 export function indirectReason(a: Analysis, c: ClaimComparison | undefined, view: ClaimView): string | null {
 	if (c?.indirect)
-		return `Usual care stands in for the claim's comparison (${c.control === 'usual_care' ? 'usual care is not "no therapy"' : 'indirect comparison'}).`;
+		return (
+			c.indirect_reason ??
+			(c.control === 'active_drug'
+				? "An active drug stands in for the claim's comparison: beating or matching a drug does not show relief compared with no therapy."
+				: c.control === 'usual_care'
+					? 'Usual care stands in for the claim\'s comparison: usual care is not "no therapy".'
+					: 'Indirect comparison: the trials compare something other than what the claim names.')
+		);
 	if (
 		view.usualCareAsNone &&
 		a.control === 'no_treatment' &&
@@ -108,11 +115,12 @@ export function certaintyOf(
 	indirect: string | null,
 	extra: Rule[] = []
 ): CertaintyRating {
-	const o = oriented(a)!;
+	const o = question === 'equivalence' ? oriented90(a)! : oriented(a)!;
+	const threshold = question === 'equivalence' ? marginFor(a, view) : midFor(a, view);
 	return rate([
 		riskOfBiasRule(a),
 		inconsistencyRule(a),
-		imprecisionRule(a, o, midFor(a, view), question),
+		imprecisionRule(a, o, threshold, question),
 		smallStudyRule(a),
 		indirectnessRule(indirect),
 		...extra

@@ -9,6 +9,9 @@ export type ClaimKind =
 	| 'time_course'
 	| 'safety'
 	| 'subgroup'
+	| 'residual_pain'
+	| 'trial_count'
+	| 'minor_harms'
 	| 'advice'
 	| 'mechanism';
 
@@ -17,6 +20,8 @@ export interface ClaimComparison {
 	control: Arm;
 	/** Evidence that stands in for the claim's comparison (e.g. usual care for "no therapy"). */
 	indirect?: boolean;
+	/** Why it is indirect, when the default wording for the control does not say it. */
+	indirect_reason?: string;
 }
 
 export interface ClaimTest {
@@ -25,6 +30,8 @@ export interface ClaimTest {
 	window: 'immediate' | 'short' | 'intermediate' | 'long' | 'all' | 'any';
 	comparisons: ClaimComparison[];
 	subgroup?: 'sham_type';
+	/** trial_count claims: the number of trials that counts as "numerous". */
+	min_trials?: number;
 }
 
 export interface Claim {

@@ -1,4 +1,4 @@
-import { ARM_LABELS } from '$lib/data/schema';
+import { ARM_LABELS, COMPARATOR_LABELS, type Comparator } from '$lib/data/schema';
 import type { Analysis } from './types';
 
 const OUTCOME_WORDS: Record<string, string> = {
@@ -9,10 +9,9 @@ const OUTCOME_WORDS: Record<string, string> = {
 };
 
 /** A number with a sensible precision for its measure: 1 decimal for 0-100 points, 2 otherwise. */
-export function num(x: number, measure: string): string {
+export function num(x: number, measure: string, signed = false): string {
 	const d = measure === 'MD' ? 1 : 2;
-	const s = Math.abs(x).toFixed(d);
-	return s;
+	return (signed ? x : Math.abs(x)).toFixed(d);
 }
 
 /** "5.1 lower" / "3.7 higher" for a signed difference. */
@@ -25,6 +24,22 @@ function intervalWords(lo: number, hi: number, measure: string): string {
 	if (hi <= 0) return `${num(lo, measure)} to ${num(hi, measure)} lower`;
 	if (lo > 0) return `${num(lo, measure)} to ${num(hi, measure)} higher`;
 	return `${lowerHigher(lo, measure)} to ${lowerHigher(hi, measure)}`;
+}
+
+/**
+ * The control named truthfully, with what it really was in the trials used: "usual care (routine care in 2 trials,
+ * guideline-based therapy in 1)", "no treatment (a waiting list)", "an active drug (a drug)".
+ */
+export function controlName(a: Analysis): string {
+	const base = ARM_LABELS[a.control];
+	const used = a.studies.filter((s) => !s.excluded && !s.leftOut);
+	const counts = new Map<Comparator, number>();
+	for (const s of used) if (s.comparator) counts.set(s.comparator, (counts.get(s.comparator) ?? 0) + 1);
+	counts.delete('drug'); // "an active drug (a drug)" says nothing more
+	if (counts.size === 0) return base;
+	if (counts.size === 1) return `${base} (${COMPARATOR_LABELS[[...counts.keys()][0]!]})`;
+	const parts = [...counts].map(([c, k]) => `${COMPARATOR_LABELS[c]} in ${k} trial${k === 1 ? '' : 's'}`);
+	return `${base} (${parts.join(', ')})`;
 }
 
 export function participants(a: Analysis): number {
@@ -45,7 +60,7 @@ function studyCount(a: Analysis): string {
 export function describeEffect(a: Analysis): string {
 	const r = a.verdictResult ?? a.result;
 	const t = ARM_LABELS[a.treatment];
-	const c = ARM_LABELS[a.control];
+	const c = controlName(a);
 	if (!r) return `no trial compared ${t} with ${c}`;
 	const level = `${r.level}% CI${r.test === 'adhoc' ? ' (Hartung-Knapp, ad hoc corrected)' : r.test === 'knha' ? ' (Hartung-Knapp)' : ''}`;
 	if (a.measure === 'MD' || a.measure === 'SMD') {

@@ -16,6 +16,8 @@ import {
 import { capitalise, describeEffect } from './describe';
 import { midOnAnalysisScale } from './mid';
 import { placeboShare } from './placebo';
+import { residualPain, trialCount } from './residual';
+import { safetyClaim } from './safety';
 import { subgroupTest } from './subgroups';
 import { timeCourse } from './time-course';
 import type { Analysis } from './types';
@@ -24,7 +26,6 @@ import {
 	equivalenceVerdict,
 	oriented,
 	oriented90,
-	safetyVerdict,
 	smallestMargin,
 	superiorityVerdict
 } from './verdicts';
@@ -35,6 +36,7 @@ import { ARM_LABELS } from '$lib/data/schema';
  * (claim, analyses, view): nothing is stored.
  */
 export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): ClaimResult {
+	if (claim.kind === 'minor_harms') return { ...notTestable(claim), verdict: 'no trial data' };
 	const t = effectiveTest(claim, view);
 	if (!t) return notTestable(claim);
 	switch (claim.kind) {
@@ -46,13 +48,21 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 				.filter((c) => c !== p.c)
 				.map((c) => findAnalysis(all, t, c))
 				.filter((a): a is Analysis => a !== null);
-			const sentence = `${capitalise(describeEffect(p.a))}. ${importance(p.a, view)}`;
+			const indirect = indirectReason(p.a, p.c, view);
+			const soon = p.a.window === 'short' ? findAnalysis(all, t, p.c, 'immediate') : null;
+			const sentence = [
+				`${capitalise(describeEffect(p.a))}. ${importance(p.a, view)}`,
+				indirect ? `Indirect evidence: ${indirect}` : '',
+				soon ? `Within a week of a session (minutes to days): ${describeEffect(soon)}.` : ''
+			]
+				.filter(Boolean)
+				.join(' ');
 			return {
 				claim,
 				verdict,
-				certainty: certaintyOf(p.a, view, 'superiority', indirectReason(p.a, p.c, view)),
+				certainty: certaintyOf(p.a, view, 'superiority', indirect),
 				sentence,
-				analyses: [p.a, ...others],
+				analyses: [p.a, ...others, ...(soon ? [soon] : [])],
 				extra: {}
 			};
 		}
@@ -99,26 +109,14 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 			return placeboShare(claim, all, t, view);
 		case 'time_course':
 			return timeCourse(claim, all, t, view);
-		case 'safety': {
-			const p = primary(all, t);
-			if (!p) return NO_DATA(claim, t);
-			const o = oriented(p.a);
-			const verdict = safetyVerdict(o, midOnAnalysisScale('RR', view.mids.RR));
-			const events = p.a.studies
-				.filter((s) => !s.excluded)
-				.reduce((s, x) => s + (x.inputs.ai ?? 0) + (x.inputs.ci ?? 0), 0);
-			const sentence = `${capitalise(describeEffect(p.a))}. ${events === 0 ? 'No adverse events of the kind counted were recorded in any arm; trials this size cannot rule out rare harms.' : 'Trials are too small to detect rare serious harms.'}`;
-			return {
-				claim,
-				verdict,
-				certainty: certaintyOf(p.a, view, 'superiority', indirectReason(p.a, p.c, view)),
-				sentence,
-				analyses: [p.a],
-				extra: { events }
-			};
-		}
+		case 'safety':
+			return safetyClaim(claim, all, t, view);
 		case 'subgroup':
 			return subgroupTest(claim, all, t, view);
+		case 'residual_pain':
+			return residualPain(claim, all, t, view);
+		case 'trial_count':
+			return trialCount(claim, all, t);
 		default:
 			return notTestable(claim);
 	}

@@ -4,12 +4,12 @@ import type { Claim, ClaimTest } from './claims';
 import {
 	certaintyOf,
 	findAnalysis,
-	midFor,
+	marginFor,
 	NO_DATA,
 	type ClaimResult,
 	type ClaimView
 } from './claim-context';
-import { capitalise, describeEffect } from './describe';
+import { capitalise, describeEffect, num } from './describe';
 import { restrict } from './placebo';
 import type { Analysis } from './types';
 import type { Verdict } from './verdicts';
@@ -50,10 +50,19 @@ export function splitByShamType(a: Analysis): SubgroupSplit | null {
 	return { groups, q: fe.q, df: fe.q_df, p: fe.q_p };
 }
 
+/** Trials each subgroup needs before a difference between subgroups is judged (one trial vs one trial confounds the
+ * sham with everything else that differs between two trials). */
+export const MIN_K_PER_SUBGROUP = 2;
+/** Significance level of the test of interaction (subgroup differences). */
+export const INTERACTION_P = 0.05;
+
 /**
  * "A good sham is hard to design": if the kind of sham matters, real-vs-sham differs between penetrating and
- * non-penetrating shams. A subgroup difference with p < 0.05 supports it; a difference whose CI lies within
- * +/- MID speaks against it; otherwise (the usual case with few trials) the test is inconclusive.
+ * non-penetrating shams. Judged only with at least MIN_K_PER_SUBGROUP trials in each subgroup, by the test of
+ * interaction: p < INTERACTION_P supports it; a difference whose 90% CI lies inside +/- the equivalence margin
+ * speaks against it (two one-sided tests: "no significant difference" is never "equal"); otherwise, and whenever
+ * a subgroup has fewer trials, the verdict is inconclusive. The difference of the subgroup estimates is shown with
+ * its CI and the number of trials in each subgroup.
  */
 export function subgroupTest(claim: Claim, all: Analysis[], t: ClaimTest, view: ClaimView): ClaimResult {
 	const a = findAnalysis(all, t, t.comparisons[0]!);
@@ -68,7 +77,7 @@ export function subgroupTest(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 			claim,
 			verdict: 'inconclusive',
 			certainty: null,
-			sentence: `${capitalise(describeEffect(a))}. ${k === 1 ? 'The trial' : `All ${k} trials`} used ${present.length ? `a ${present.join(' or ')}` : 'an unrecorded type of'} sham, so the two kinds of sham cannot be compared.`,
+			sentence: `${capitalise(describeEffect(a))}. ${k === 1 ? 'The trial' : k === 2 ? 'Both trials' : `All ${k} trials`} used ${present.length ? `a ${present.join(' or ')}` : 'an unrecorded type of'} sham, so the two kinds of sham cannot be compared.`,
 			analyses: [a],
 			extra: {}
 		};
@@ -76,17 +85,39 @@ export function subgroupTest(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	const [g1, g2] = split.groups;
 	const d = g1!.analysis.result!.estimate - g2!.analysis.result!.estimate;
 	const se = Math.hypot(g1!.analysis.result!.se, g2!.analysis.result!.se);
-	const m = midFor(a, view);
-	const half = zCrit(a.result!.level) * se;
-	const verdict: Verdict =
-		split.p < 0.05 ? 'supported' : Math.abs(d) + half < m ? 'not supported' : 'inconclusive';
-	const sentence = `Against ${g1!.label}: ${describeEffect(g1!.analysis)}. Against ${g2!.label}: ${describeEffect(g2!.analysis)}. Test for subgroup differences: Q = ${split.q.toFixed(2)}, df = ${split.df}, p = ${split.p.toFixed(3)}.`;
+	const m = marginFor(a, view);
+	const level = a.result!.level;
+	const half = zCrit(level) * se;
+	const half90 = zCrit(90) * se;
+	const k1 = g1!.analysis.result!.k;
+	const k2 = g2!.analysis.result!.k;
+	const enough = k1 >= MIN_K_PER_SUBGROUP && k2 >= MIN_K_PER_SUBGROUP;
+	const verdict: Verdict = !enough
+		? 'inconclusive'
+		: split.p < INTERACTION_P
+			? 'supported'
+			: Math.abs(d) + half90 < m
+				? 'not supported'
+				: 'inconclusive';
+	const dText = `${num(d, a.measure)} ${a.measure === 'MD' ? 'points' : a.measure === 'SMD' ? 'SD' : 'on the log scale'} (${level}% CI ${num(d - half, a.measure, true)} to ${num(d + half, a.measure, true)}; ${k1} vs ${k2} trials)`;
+	const caveat = enough
+		? 'A difference between subgroups of trials is observational: the trials also differ in other ways.'
+		: `With fewer than ${MIN_K_PER_SUBGROUP} trials in a subgroup, a difference compares single trials, which differ in much more than the sham, so it cannot be judged.`;
+	const sentence = `Against ${g1!.label}: ${describeEffect(g1!.analysis)}. Against ${g2!.label}: ${describeEffect(g2!.analysis)}. Difference between the subgroups: ${dText}; test of interaction Q = ${split.q.toFixed(2)}, df = ${split.df}, p = ${split.p.toFixed(3)}. ${caveat}`;
 	return {
 		claim,
 		verdict,
 		certainty: certaintyOf(a, view, 'superiority', null),
 		sentence,
 		analyses: [a, g1!.analysis, g2!.analysis],
-		extra: { q: split.q, p: split.p }
+		extra: {
+			q: split.q,
+			p: split.p,
+			difference: d,
+			difference_ci_lower: d - half,
+			difference_ci_upper: d + half,
+			k1,
+			k2
+		}
 	};
 }

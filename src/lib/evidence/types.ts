@@ -51,12 +51,22 @@ export interface StudyEffect {
 	weight: number | null;
 	/** Left out of the pooled result by the user or by the risk-of-bias filter. */
 	excluded: boolean;
+	/**
+	 * Why the analysis leaves this study out by rule, whatever the user chooses (e.g. no events in either arm of a
+	 * ratio measure, as RevMan does); absent when it is used.
+	 */
+	leftOut?: string;
 }
 
 export interface Analysis {
-	/** `outcome:population:treatment-vs-control:window`, e.g. `pain:chronic:acupuncture-vs-sham:short`. */
+	/**
+	 * `outcome:population:treatment-vs-control:window`, e.g. `pain:chronic:acupuncture-vs-sham:short`; adverse events
+	 * add the event definition (`...:any:serious_adverse_event`), since definitions are never pooled together.
+	 */
 	id: string;
 	outcome: Outcome;
+	/** Adverse events only: the event definition (the `scale` of the rows), e.g. `serious_adverse_event`. */
+	event?: string;
 	population: AnalysisPopulation;
 	treatment: Arm;
 	control: Arm;
@@ -89,6 +99,11 @@ export interface AnalysisSettings {
 	excluded: string[];
 	/** Count usual care as "no treatment" (indirect evidence; certainty is downgraded for indirectness). */
 	usualCareAsNone: boolean;
+	/**
+	 * Include studies with no events in either arm in ratio measures (with metafor's 0.5 correction). Off by default,
+	 * as in RevMan: such a study carries no information on the ratio.
+	 */
+	includeDoubleZero?: boolean;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {

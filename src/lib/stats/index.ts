@@ -22,3 +22,4 @@ export * from './confint';
 export * from './heterogeneity';
 export * from './checks';
 export * from './interval';
+export * from './fieller';
