@@ -92,7 +92,7 @@ export function main(argv: string[]): number {
 	>;
 	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids });
 	const out = args.json
-		? JSON.stringify(summaryJson(args.settings, analyses, claims), null, 2)
+		? JSON.stringify(summaryJson(args.settings, analyses, claims, data), null, 2)
 		: summaryTable(analyses, claims);
 	process.stdout.write(out + '\n');
 	return 0;

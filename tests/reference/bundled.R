@@ -4,7 +4,7 @@
 suppressPackageStartupMessages({ library(metafor); library(jsonlite) })
 num <- function(x) as.numeric(unlist(x))
 fits <- list()
-for (m in c("REML", "DL", "PM", "FE")) for (test in c("z", "knha")) {
+for (m in c("REML", "DL", "PM", "FE")) for (test in c("z", "knha", "adhoc")) {
   out <- system2("npm", c("run", "--silent", "summarize", "--", "--json", "--method", m, "--test", test), stdout = TRUE)
   s <- fromJSON(paste(out, collapse = "\n"), simplifyVector = FALSE)
   for (a in s$analyses) {

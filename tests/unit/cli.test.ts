@@ -18,7 +18,9 @@ describe('npm run summarize (DESIGN.md section 6)', () => {
 		expect(out.options).toEqual({ method: 'DL', test: 'knha', level: 95 });
 		expect(out.analyses.length).toBeGreaterThan(10);
 		for (const a of out.analyses) {
-			expect(a.id).toBe(`${a.outcome}:${a.population}:${a.treatment}-vs-${a.control}:${a.window}`);
+			expect(a.id).toBe(
+				`${a.outcome}:${a.population}:${a.treatment}-vs-${a.control}:${a.window}${a.event ? `:${a.event}` : ''}`
+			);
 			const fit = rma(
 				a.studies.map((s) => s.yi as number),
 				a.studies.map((s) => s.vi as number),

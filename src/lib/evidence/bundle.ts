@@ -12,7 +12,7 @@ export function reproducibleBundle(
 	claims: ClaimResult[],
 	data: Dataset
 ): { json: string; r: string } {
-	const summary = summaryJson(settings, analyses, claims);
+	const summary = summaryJson(settings, analyses, claims, data);
 	const strip = <T extends { line: number }>(rows: T[]) => rows.map(({ line: _line, ...r }) => r);
 	const json = JSON.stringify(
 		{

@@ -1,9 +1,15 @@
+import { ARM_LABELS } from '$lib/data/schema';
+import type { Dataset } from '$lib/data/types';
 import type { ClaimResult } from './claim-context';
+import { controlName } from './describe';
+import { leftOutRows, type LeftOutRow } from './left-out';
 import type { Analysis, AnalysisSettings } from './types';
 
 /** One analysis as the `npm run summarize -- --json` contract prints it (DESIGN.md section 6). */
 export interface AnalysisJson {
 	id: string;
+	/** Adverse events: the event definition (definitions are never pooled together). */
+	event?: string;
 	outcome: string;
 	population: string;
 	treatment: string;
@@ -33,7 +39,23 @@ export interface AnalysisJson {
 export interface SummaryJson {
 	options: { method: string; test: string; level: number };
 	analyses: AnalysisJson[];
-	claims: { id: string; verdict: string; certainty: string | null; analyses: string[]; sentence: string }[];
+	claims: {
+		id: string;
+		verdict: string;
+		certainty: string | null;
+		/** Each certainty domain with its levels and reason ("not assessable" said as such). */
+		certainty_reasons: { domain: string; levels: number; assessable: boolean; reason: string }[];
+		analyses: string[];
+		/** The comparators used, named for what they were ("usual care (routine care)"). */
+		comparators: string[];
+		/** Derived numbers (shares, differences, margins) with their intervals and trial counts. */
+		derived: Record<string, number | null>;
+		/** Studies the claim's analyses leave out, with the reason. */
+		left_out: string[];
+		sentence: string;
+	}[];
+	/** Every data row that enters no pooled result, with the reason. */
+	left_out_rows: LeftOutRow[];
 }
 
 /** An analysis in the JSON contract: study inputs under metafor's argument names, full precision. */
@@ -53,6 +75,7 @@ export function analysisJson(a: Analysis): AnalysisJson | null {
 		}));
 	return {
 		id: a.id,
+		...(a.event ? { event: a.event } : {}),
 		outcome: a.outcome,
 		population: a.population,
 		treatment: a.treatment,
@@ -83,7 +106,8 @@ export function analysisJson(a: Analysis): AnalysisJson | null {
 export function summaryJson(
 	settings: AnalysisSettings,
 	analyses: Analysis[],
-	claims: ClaimResult[]
+	claims: ClaimResult[],
+	data?: Dataset
 ): SummaryJson {
 	return {
 		options: { method: settings.method, test: settings.test, level: settings.level },
@@ -92,8 +116,27 @@ export function summaryJson(
 			id: c.claim.id,
 			verdict: c.verdict,
 			certainty: c.certainty?.level ?? null,
+			certainty_reasons: (c.certainty?.rules ?? []).map((r) => ({
+				domain: r.domain,
+				levels: r.levels,
+				assessable: r.assessable !== false,
+				reason: r.reason
+			})),
 			analyses: c.analyses.map((a) => a.id),
+			comparators: [...new Set(c.analyses.map((a) => `${ARM_LABELS[a.treatment]} vs ${controlName(a)}`))],
+			derived: Object.fromEntries(
+				Object.entries(c.extra).map(([k, v]) => [k, Number.isFinite(v) ? v : null])
+			),
+			left_out: [
+				...new Set(
+					c.analyses.flatMap((a) => [
+						...a.studies.filter((s) => s.leftOut).map((s) => `${s.study}: ${s.leftOut}`),
+						...a.notes
+					])
+				)
+			],
 			sentence: c.sentence
-		}))
+		})),
+		left_out_rows: data ? leftOutRows(data, analyses) : []
 	};
 }

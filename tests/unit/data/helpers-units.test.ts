@@ -75,6 +75,7 @@ describe('scale registry', () => {
 			'CPGS_pain_0_100',
 			'SF36_BP_0_100',
 			'PROMIS_PI_T',
+			'PROMIS_intensity_T',
 			'RMDQ_0_24',
 			'RMDQ_0_23',
 			'ODI_0_100',

@@ -25,8 +25,10 @@ describe(`bundled analyses against metafor ${fixture.metafor}`, () => {
 		const a = cache.get(key)!.find((x) => x.id === f.id);
 		expect(a, f.id).toBeDefined();
 		const r = a!.result!;
-		arr(f.yi).forEach((y, i) => close(a!.studies[i]!.yi, y, `yi[${i}]`));
-		arr(f.vi).forEach((v, i) => close(a!.studies[i]!.vi, v, `vi[${i}]`));
+		// Studies the analysis leaves out (no events in either arm of a ratio) are not in the JSON R refits.
+		const used = a!.studies.filter((s) => !s.excluded);
+		arr(f.yi).forEach((y, i) => close(used[i]!.yi, y, `yi[${i}]`));
+		arr(f.vi).forEach((v, i) => close(used[i]!.vi, v, `vi[${i}]`));
 		expect(r.method).toBe(f.method_used);
 		for (const [mine, want, what] of [
 			[r.estimate, f.estimate, 'estimate'],
@@ -42,6 +44,6 @@ describe(`bundled analyses against metafor ${fixture.metafor}`, () => {
 			[r.p, f.p, 'pval']
 		] as const)
 			close(mine, want, what);
-		arr(f.weights).forEach((w, i) => close(a!.studies[i]!.weight!, w, `weight[${i}]`));
+		arr(f.weights).forEach((w, i) => close(used[i]!.weight!, w, `weight[${i}]`));
 	});
 });

@@ -34,13 +34,30 @@ describe('evaluateClaim: verdicts', () => {
 		expect(rule(r, 'indirectness').levels).toBe(1);
 	});
 
-	it('supports "sham as good" only when the CI lies within +/- MID', () => {
-		expect(run('sham-as-good', many('acupuncture', 'sham', [-2, -3, -1])).verdict).toBe('supported');
+	it('judges "sham as good" by two one-sided tests against its own margin, not the MID', () => {
+		// Differences around 0: 90% CI inside +/- 10 and the 95% CI includes 0.
+		expect(run('sham-as-good', many('acupuncture', 'sham', [1, -1, 0])).verdict).toBe('supported');
 		expect(run('sham-as-good', many('acupuncture', 'sham', [-25, -24, -26])).verdict).toBe('contradicted');
+		// Real clearly but slightly better: equivalent within the margin and significantly better -> both said.
+		const slight = run('sham-as-good', many('acupuncture', 'sham', [-4, -5, -3], 400));
+		expect(slight.verdict).toBe('partly supported');
+		expect(slight.sentence).toMatch(/slightly but clearly better/);
+		// The MID no longer decides: a tiny MID leaves the verdict unchanged, a tiny margin changes it.
 		expect(
-			run('sham-as-good', many('acupuncture', 'sham', [-2, -3, -1]), { mids: { ...VIEW.mids, MD: 2 } })
-				.verdict
-		).not.toBe('supported');
+			run('sham-as-good', many('acupuncture', 'sham', [1, -1, 0]), { mids: { ...VIEW.mids, MD: 2 } }).verdict
+		).toBe('supported');
+		expect(run('sham-as-good', many('acupuncture', 'sham', [1, -1, 0]), { margins: { MD: 2 } }).verdict).toBe(
+			'inconclusive'
+		);
+	});
+
+	it('reports the smallest margin at which equivalence holds, and the boundary is exact', () => {
+		const rows = many('acupuncture', 'sham', [1, -1, 0]);
+		const r = run('sham-as-good', rows);
+		const m = r.extra.smallest_margin!;
+		expect(m).toBeGreaterThan(0);
+		expect(run('sham-as-good', rows, { margins: { MD: m } }).verdict).toBe('inconclusive');
+		expect(run('sham-as-good', rows, { margins: { MD: m * (1 + 1e-9) } }).verdict).toBe('supported');
 	});
 
 	it('says "no trial data" when the comparison is missing and "not testable" for mechanisms', () => {
@@ -98,29 +115,82 @@ describe('evaluateClaim: verdicts', () => {
 		expect(run('sham-design', pen).verdict).toBe('inconclusive');
 	});
 
-	it('supports safety when adverse events are not clearly more common, partly when they are', () => {
-		const ae = (a: number, b: number, n = 400) =>
-			[0, 1, 2].flatMap((i) => [
-				binaryArm({
-					study_id: `e${i}`,
-					arm: 'acupuncture',
-					events: a,
-					n,
-					outcome: 'adverse_events',
-					scale: 'any_adverse_event'
-				}),
-				binaryArm({
-					study_id: `e${i}`,
-					arm: 'sham',
-					events: b,
-					n,
-					outcome: 'adverse_events',
-					scale: 'any_adverse_event'
-				})
-			]);
+	it('judges harms against non-needle comparators only, each event definition apart', () => {
+		const ae = (
+			a: number,
+			b: number,
+			n = 400,
+			control: ArmRow['arm'] = 'usual_care',
+			scale = 'any_adverse_event'
+		) =>
+			[0, 1, 2]
+				.flatMap((i) => [
+					binaryArm({
+						study_id: `e${i}`,
+						arm: 'acupuncture',
+						events: a,
+						n,
+						outcome: 'adverse_events',
+						scale: 'any_adverse_event'
+					}),
+					binaryArm({
+						study_id: `e${i}`,
+						arm: control,
+						events: b,
+						n,
+						outcome: 'adverse_events',
+						scale
+					})
+				])
+				.map((r) => (r.arm === 'acupuncture' ? { ...r, scale } : r));
 		expect(run('safe', ae(100, 100, 1000)).verdict).toBe('supported');
 		expect(run('safe', ae(120, 40)).verdict).toBe('partly supported');
+		expect(run('safe', ae(120, 40, 400, 'usual_care', 'serious_adverse_event')).verdict).toBe('contradicted');
 		expect(run('safe', ae(1, 1, 20)).verdict).toBe('inconclusive');
+		// Sham needles too: a sham comparison says nothing about the safety of needling.
+		expect(run('safe', ae(100, 100, 1000, 'sham')).verdict).toBe('no trial data');
+		// Two event definitions are two analyses, never one pool.
+		const mixed = [
+			...ae(100, 100, 1000),
+			...ae(5, 5, 1000, 'usual_care', 'serious_adverse_event').map((r) => ({
+				...r,
+				study_id: `x${r.study_id}`
+			}))
+		];
+		const r = run('safe', mixed);
+		expect(new Set(r.analyses.map((a) => a.event))).toEqual(
+			new Set(['any_adverse_event', 'serious_adverse_event'])
+		);
+	});
+
+	it('leaves trials with no events in either arm out of the ratio and bounds the risk by the rule of three', () => {
+		const zero = [0, 1].flatMap((i) => [
+			binaryArm({
+				study_id: `z${i}`,
+				arm: 'acupuncture',
+				events: 0,
+				n: 150,
+				outcome: 'adverse_events',
+				scale: 'serious_adverse_event'
+			}),
+			binaryArm({
+				study_id: `z${i}`,
+				arm: 'usual_care',
+				events: 0,
+				n: 150,
+				outcome: 'adverse_events',
+				scale: 'serious_adverse_event'
+			})
+		]);
+		const r = run('safe', zero);
+		expect(r.verdict).toBe('inconclusive');
+		expect(r.sentence).toMatch(/no people with a serious adverse event in either arm/);
+		expect(r.sentence).toMatch(/below 2\.0%/);
+		const withZero = buildAnalyses(
+			{ trials: zero, contrasts: [] },
+			{ ...DEFAULT_SETTINGS, includeDoubleZero: true }
+		);
+		expect(withZero.find((a) => a.population === 'any')!.result!.k).toBe(2);
 	});
 });
 
@@ -131,15 +201,33 @@ describe('evaluateClaim: certainty rules', () => {
 		expect(r.certainty!.rules.every((x) => x.levels === 0)).toBe(true);
 	});
 
-	it('downgrades for risk of bias when most weight is high-risk or not assessed', () => {
-		expect(
-			rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2], 300, { rob: 'high' })), 'risk of bias')
-				.levels
-		).toBe(1);
+	it('downgrades for risk of bias: two levels when most weight is at high risk, one with some concerns or none assessed', () => {
+		const levels = (rob: ArmRow['rob']) =>
+			rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2, -2], 300, { rob })), 'risk of bias')
+				.levels;
+		expect(levels('high')).toBe(2);
+		expect(levels('some')).toBe(1);
+		expect(levels(null)).toBe(1);
+		expect(levels('low')).toBe(0);
 		expect(
 			rule(run('sham-as-good', many('acupuncture', 'sham', [-2, -2], 300, { rob: null })), 'risk of bias')
 				.reason
-		).toMatch(/without a published risk-of-bias/);
+		).toMatch(/not assessed 100%/);
+	});
+
+	it('calls inconsistency not assessable (one level down) with fewer than 3 trials or a dominant trial', () => {
+		const two = run('relieves-chronic', many('acupuncture', 'no_treatment', [-20, -20], 300));
+		expect(rule(two, 'inconsistency')).toMatchObject({ levels: 1, assessable: false });
+		const three = run('relieves-chronic', many('acupuncture', 'no_treatment', [-20, -20, -20], 300));
+		expect(rule(three, 'inconsistency')).toMatchObject({ levels: 0 });
+		// One trial with far more participants than the others carries > 75% of the weight.
+		const dominant = run('relieves-chronic', [
+			...trial('big', 'acupuncture', 'no_treatment', -30, -10, { n: 3000 }),
+			...trial('s1', 'acupuncture', 'no_treatment', -30, -10, { n: 100 }),
+			...trial('s2', 'acupuncture', 'no_treatment', -30, -10, { n: 100 })
+		]);
+		expect(rule(dominant, 'inconsistency')).toMatchObject({ levels: 1, assessable: false });
+		expect(rule(dominant, 'inconsistency').reason).toMatch(/carries \d+% of the weight/);
 	});
 
 	it('downgrades for inconsistency when I2 >= 50%', () => {

@@ -3,7 +3,9 @@ import { closestTimepoint, windowOf } from '$lib/evidence/windows';
 
 describe('windowOf', () => {
 	it.each([
-		[0.003, 'short'],
+		[0.003, 'immediate'],
+		[0.999, 'immediate'],
+		[1, 'short'],
 		[8, 'short'],
 		[13, 'short'],
 		[13.5, 'intermediate'],
