@@ -76,7 +76,6 @@ model_out <- function(fit, reference, treatments) {
        estimate = unname(as.numeric(fit$beta)), se = unname(fit$se),
        vcov = unname(vcov(fit)),
        q = fit$QE, q_df = fit$k - fit$p, q_p = fit$QEp,
-       reml_loglik = if (fit$method == "REML") unname(fit$fit.stats["ll", "REML"]) else NA,
        league = league(fit, reference, treatments))
 }
 
