@@ -53,12 +53,32 @@ export function expandToArms(z: Matrix): Matrix {
 	return out;
 }
 
+const pair = (x: number): Matrix => [
+	[x, -x],
+	[-x, x]
+];
+
+/** Closed form for a two-arm study (Sigma = v + tau^2 is a scalar, W = 1 / Sigma): the common case, kept fast. */
+function twoArmBlock(y: number, sigma: number, extras: boolean): StudyBlock | null {
+	if (!(sigma > 0) || !Number.isFinite(sigma)) return null;
+	const w = 1 / sigma;
+	const block: StudyBlock = { m: 2, t: [0, y], L: pair(w), logDetSigma: Math.log(sigma) };
+	if (extras) {
+		block.LP = pair(w * w);
+		block.LPP = pair(w * w * w);
+		block.trWP = w;
+		block.trWPWP = w * w;
+	}
+	return block;
+}
+
 /**
  * The study's block at tau^2, or null when V + tau^2 P is not positive definite.
  * @example studyBlock({ id: 'S', treatments: ['A', 'B'], y: [1], V: [[0.5]] }, 0).L // [[2, -2], [-2, 2]]
  */
 export function studyBlock(s: StudyContrasts, tau2: number, extras = false): StudyBlock | null {
 	const k = s.y.length;
+	if (k === 1) return twoArmBlock(s.y[0]!, s.V[0]![0]! + tau2, extras);
 	const P = halfCorrelation(k);
 	const sigma = s.V.map((row, i) => row.map((v, j) => v + tau2 * P[i]![j]!));
 	const chol = cholesky(sigma);
