@@ -183,11 +183,13 @@ describe('multi-arm trials need their covariance', () => {
 	});
 	it('S4 (A, B, C) entered as three independent two-arm comparisons gives a different (wrong) answer', () => {
 		const s4 = f.arms.filter((r) => r.study === 'S4');
-		const pairs = [
-			[0, 1],
-			[0, 2],
-			[1, 2]
-		].map(([i, j]) => contrastsMD({ id: `S4-${i}${j}`, arms: [s4[i]!, s4[j]!] }));
+		const pairs = (
+			[
+				[0, 1],
+				[0, 2],
+				[1, 2]
+			] as const
+		).map(([i, j]) => contrastsMD({ id: `S4-${i}${j}`, arms: [s4[i]!, s4[j]!] }));
 		const rest = studiesFromArms(f.arms.filter((r) => r.study !== 'S4'));
 		const wrong = networkMetaAnalysis([...rest, ...pairs], { method: 'FE', reference: 'A' }).components[0]!;
 		const diffs = wrong.vsReference.map((e, i) => Math.abs(e.se - f.common.se[i]!) / f.common.se[i]!);
