@@ -1,7 +1,8 @@
-// npm run bench [-- ingest|stats|evidence|upload]: the benchmarks of DESIGN.md section 7, printed with the machine.
+// npm run bench [-- ingest|stats|evidence|network|upload]: the benchmarks of DESIGN.md section 7, printed with the machine.
 import { cpus } from 'node:os';
 import { benchEvidence } from './evidence';
 import { benchIngest } from './ingest';
+import { benchNetwork } from './network';
 import { benchStats } from './stats';
 import { benchUpload } from './upload';
 
@@ -9,6 +10,7 @@ const parts: Record<string, () => Promise<void>> = {
 	ingest: benchIngest,
 	stats: benchStats,
 	evidence: benchEvidence,
+	network: benchNetwork,
 	upload: benchUpload
 };
 const wanted = process.argv.slice(2).filter((a) => a in parts);
