@@ -116,7 +116,7 @@ describe('memory store', () => {
 		const store = memoryStore();
 		expect(await store.load()).toBeUndefined();
 		const r = ingestText(trials([{}]), 'mine.csv');
-		const saved = { version: SAVED_VERSION, savedAt: 0, includeBundled: true, files: [] };
+		const saved = { version: SAVED_VERSION, savedAt: 0, stamp: 's', status: 'ok' as const, includeBundled: true, files: [] };
 		await store.save({ ...saved, files: [{ name: 'mine.csv', table: r.trials!, warnings: 0, studies: r.studies }] });
 		expect((await store.load())?.files[0]?.table.length).toBe(1);
 		await store.clear();
