@@ -55,6 +55,9 @@ export class AnalysisSession {
 	#noWorker = $state(false);
 	/** Bias checks: computed on the page (by analysis object), or received from the worker (by seq and id). */
 	readonly #localBias = new WeakMap<Analysis, BiasState>();
+	// Not reactive on purpose: biasChecks() records a question while a template reads it (a reactive write there
+	// is not allowed); #biasArrived tells the readers when an answer came.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #remoteBias = new Map<string, BiasState>();
 	#biasArrived = $state(0);
 	readonly #localSeries = new WeakMap<ClaimResult, TimeSeriesData[]>();
