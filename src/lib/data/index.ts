@@ -22,7 +22,14 @@
  * Errors stop a file from loading (the data shown stay as they were); warnings do not.
  */
 export { parseFile, toParsedFile, type ParsedFile } from './parse-file';
-export { createIngest, ingestText, CHUNK_CHARS, type Ingest, type IngestResult, type IngestOptions } from './ingest';
+export {
+	createIngest,
+	ingestText,
+	CHUNK_CHARS,
+	type Ingest,
+	type IngestResult,
+	type IngestOptions
+} from './ingest';
 export { ingestBlob, type Progress } from './read-blob';
 export { datasetFromTexts, type DatasetTexts } from './dataset';
 export { trialRows, contrastRows } from './rows';

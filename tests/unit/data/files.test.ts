@@ -59,14 +59,20 @@ describe('adding files to the data shown', () => {
 
 	it('refuses a study that is already shown, on its first line', () => {
 		const upload = ingestText(trials([{ study_id: 'new2020' }, {}]), 'mine.csv');
-		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload]).map(formatProblem)).toEqual([
+		expect(
+			checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload]).map(
+				formatProblem
+			)
+		).toEqual([
 			'mine.csv:3:study_id: study "brinkhaus2006" is already in the data shown; adding it would count the trial twice'
 		]);
 	});
 
 	it('accepts new studies, and the same study in the other kind of file', () => {
 		const upload = ingestText(contrasts([{}]), 'mine.csv');
-		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload])).toEqual([]);
+		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload])).toEqual(
+			[]
+		);
 	});
 
 	it('refuses a study already shown from an earlier upload (a typed table, not rows)', () => {
@@ -116,8 +122,18 @@ describe('memory store', () => {
 		const store = memoryStore();
 		expect(await store.load()).toBeUndefined();
 		const r = ingestText(trials([{}]), 'mine.csv');
-		const saved = { version: SAVED_VERSION, savedAt: 0, stamp: 's', status: 'ok' as const, includeBundled: true, files: [] };
-		await store.save({ ...saved, files: [{ name: 'mine.csv', table: r.trials!, warnings: 0, studies: r.studies }] });
+		const saved = {
+			version: SAVED_VERSION,
+			savedAt: 0,
+			stamp: 's',
+			status: 'ok' as const,
+			includeBundled: true,
+			files: []
+		};
+		await store.save({
+			...saved,
+			files: [{ name: 'mine.csv', table: r.trials!, warnings: 0, studies: r.studies }]
+		});
 		expect((await store.load())?.files[0]?.table.length).toBe(1);
 		await store.clear();
 		expect(await store.load()).toBeUndefined();
