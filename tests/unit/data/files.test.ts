@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readBundled } from '../../../src/cli/read-bundled';
 import { datasetFromTexts } from '$lib/data/dataset';
 import { ingestText } from '$lib/data/ingest';
 import { checkAddition } from '$lib/data/merge';
@@ -12,15 +11,12 @@ import { TEMPLATE_CONTRAST_ROW, TEMPLATE_TRIAL_ROW, templateCsv } from '$lib/dat
 import { contrasts, TRIAL_HEADER, trials } from './helpers';
 
 describe('bundled data', () => {
-	it('read with fs are the files in data/', () => {
-		expect(readBundled()).toEqual({
-			trials: readFileSync('data/trials.csv', 'utf8'),
-			contrasts: readFileSync('data/contrasts.csv', 'utf8')
-		});
-	});
-
 	it('load without errors', () => {
-		const { dataset, problems } = datasetFromTexts(readBundled());
+		const read = (name: string) => readFileSync(`data/${name}`, 'utf8');
+		const { dataset, problems } = datasetFromTexts({
+			trials: read('trials.csv'),
+			contrasts: read('contrasts.csv')
+		});
 		expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
 		expect(dataset.trials.length).toBeGreaterThan(0);
 		expect(dataset.contrasts.length).toBeGreaterThan(0);
