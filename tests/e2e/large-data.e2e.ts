@@ -53,6 +53,13 @@ test('a large upload is analysed in a worker and shows the engine’s numbers, a
 	// One worker read the file, another computed the analyses.
 	expect(workers).toHaveLength(2);
 
+	// The bias checks of a "Why this verdict" panel come from the worker too (never computed on the page).
+	const pooled = expected(DEFAULT_CONTROLS).find((r) => (r.analyses[0]?.result?.k ?? 0) >= 10)!;
+	const card = page.locator(`#${pooled.claim.id}`);
+	await card.locator('summary', { hasText: 'Why this verdict' }).click();
+	await expect(card.getByText(/^Q-profile 95% intervals: τ² = /)).toBeVisible({ timeout: 60_000 });
+	await expect(card.getByText(/Egger-type regression test for funnel asymmetry/)).toBeVisible();
+
 	// DerSimonian-Laird gives other numbers on these data, so the page must really follow the change.
 	const sentences = (c: Controls) => expected(c).map((r) => r.sentence);
 	expect(sentences({ ...DEFAULT_CONTROLS, method: 'DL' })).not.toEqual(sentences(DEFAULT_CONTROLS));

@@ -3,8 +3,9 @@ import type { RmaResult } from '$lib/stats/types';
 import type { Analysis } from '$lib/evidence/types';
 
 /**
- * Minimal shapes of the results the charts draw. The stats layer computes them; the lead maps its objects onto
- * these props, so the charts depend on no particular stats module.
+ * Minimal shapes of the results the charts draw. The stats and evidence layers compute them, and their own
+ * results fit these shapes (or are mapped onto them by the component that calls the chart), so a chart depends
+ * on no particular stats module.
  */
 
 /** What each side of the no-effect line means, e.g. left "favours real acupuncture", right "favours sham". */

@@ -57,8 +57,28 @@ function keyOf(t: AnyTable): { names: string[]; cols: Column[]; values: Column[]
 	}
 	const k = t.columns;
 	return {
-		names: ['study_id', 'treatment', 'control', 'sham_type', 'outcome', 'scale', 'measure', 'adjusted', 'timepoint_weeks'],
-		cols: [k.study_id, k.treatment, k.control, k.sham_type, k.outcome, k.scale, k.measure, k.adjusted, k.timepoint_weeks],
+		names: [
+			'study_id',
+			'treatment',
+			'control',
+			'sham_type',
+			'outcome',
+			'scale',
+			'measure',
+			'adjusted',
+			'timepoint_weeks'
+		],
+		cols: [
+			k.study_id,
+			k.treatment,
+			k.control,
+			k.sham_type,
+			k.outcome,
+			k.scale,
+			k.measure,
+			k.adjusted,
+			k.timepoint_weeks
+		],
 		values: [k.estimate, k.ci_lower, k.ci_upper]
 	};
 }

@@ -131,7 +131,8 @@ export class CsvReader {
 			for (let i = 0; i < records.length; i++) {
 				lines[i] = line;
 				line += 1;
-				for (const f of records[i]!) if (f.indexOf(this.#nl) !== -1) line += countChar(f, this.#nl, 0, f.length);
+				for (const f of records[i]!)
+					if (f.indexOf(this.#nl) !== -1) line += countChar(f, this.#nl, 0, f.length);
 			}
 			if (final && records.length > 0) line--;
 		}
@@ -174,7 +175,13 @@ export class CsvReader {
 			if (isBlank(r)) continue;
 			if (!this.#sawHeader) {
 				this.#sawHeader = true;
-				if (!this.consumer.header(r.map((f) => f.trim()), lines[i]!, this.delimiter)) {
+				if (
+					!this.consumer.header(
+						r.map((f) => f.trim()),
+						lines[i]!,
+						this.delimiter
+					)
+				) {
 					this.stopped = true;
 					return;
 				}

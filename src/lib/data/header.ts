@@ -14,7 +14,16 @@ export interface HeaderLayout {
 /** Columns that only one of the two files has: they tell the files apart. */
 const MARKERS: Readonly<Record<FileKind, readonly string[]>> = {
 	trials: ['arm', 'n', 'mean', 'sd', 'events', 'arm_label'],
-	contrasts: ['treatment', 'control', 'estimate', 'ci_lower', 'ci_upper', 'adjusted', 'n_treatment', 'n_control']
+	contrasts: [
+		'treatment',
+		'control',
+		'estimate',
+		'ci_lower',
+		'ci_upper',
+		'adjusted',
+		'n_treatment',
+		'n_control'
+	]
 };
 
 const loose = (s: string) => s.trim().toLowerCase();
@@ -35,7 +44,11 @@ export function detectKind(fields: readonly string[]): FileKind | null | 'mixed'
  * duplicate, unnamed, unknown and missing columns, once each. Returns null when rows cannot be read (kind
  * unknown or a required column missing), so a missing column is one error, not one per row.
  */
-export function analyseHeader(fields: readonly string[], line: number, sink: ProblemSink): HeaderLayout | null {
+export function analyseHeader(
+	fields: readonly string[],
+	line: number,
+	sink: ProblemSink
+): HeaderLayout | null {
 	const kind = detectKind(fields);
 	if (kind === null || kind === 'mixed') {
 		const message =
@@ -54,7 +67,13 @@ export function analyseHeader(fields: readonly string[], line: number, sink: Pro
 		if (RESERVED_COLUMN_NAMES.includes(name)) {
 			sink.error(line, name, name, `column name "${name}" is reserved`, 'Rename or remove this column.');
 		} else if (name === '') {
-			sink.warn(line, '', '', `column ${i + 1} has no name; its values are ignored`, 'Name the column or delete it.');
+			sink.warn(
+				line,
+				'',
+				'',
+				`column ${i + 1} has no name; its values are ignored`,
+				'Name the column or delete it.'
+			);
 		} else if (!known.has(name)) {
 			unknown.push(name);
 		} else if (index[name] !== -1) {
@@ -92,7 +111,9 @@ export function analyseHeader(fields: readonly string[], line: number, sink: Pro
 			line,
 			name,
 			name,
-			near !== undefined ? `unknown column "${name}" is ignored; did you mean "${near}"?` : `unknown column "${name}" is ignored`,
+			near !== undefined
+				? `unknown column "${name}" is ignored; did you mean "${near}"?`
+				: `unknown column "${name}" is ignored`,
 			near !== undefined
 				? `Rename it to "${near}" if that is what it holds.`
 				: 'Only the columns in the codebook are read; put anything else in notes.'

@@ -97,12 +97,22 @@ export function createIngest(file: string, options: IngestOptions = {}): Ingest 
 			const problems = sink.finish().sort((a, b) => a.row - b.row);
 			const table = trials ?? contrasts;
 			const studies = table ? studyIndex(table) : { ids: new Uint32Array(0), lines: new Int32Array(0) };
-			return { file, kind, trials, contrasts, problems, errors: sink.errors, warnings: sink.warnings, studies };
+			return {
+				file,
+				kind,
+				trials,
+				contrasts,
+				problems,
+				errors: sink.errors,
+				warnings: sink.warnings,
+				studies
+			};
 		}
 	};
 }
 
-const INTERNAL = 'This is a fault of the dashboard, not of your file: please report it with the file if you can.';
+const INTERNAL =
+	'This is a fault of the dashboard, not of your file: please report it with the file if you can.';
 
 /** Default chunk size: ~1 MiB, as the worker reads files (PapaParse's 10 MB default stalls a page). */
 export const CHUNK_CHARS = 1 << 20;

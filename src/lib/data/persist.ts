@@ -9,11 +9,21 @@ export interface SavedFile {
 	studies: StudyIndex;
 }
 
+/**
+ * Whether the data saved were analysed to the end: 'analysing' from the moment they are shown until every
+ * analysis of them is done, then 'ok'. Data still 'analysing' when a page loads are not shown again by
+ * themselves (their analysis hung, crashed or was cut short), only offered.
+ */
+export type SavedStatus = 'analysing' | 'ok';
+
 /** What the dashboard shows besides the bundled data. Bump `version` when the table layout changes. */
 export interface SavedDataset {
 	version: typeof SAVED_VERSION;
 	/** When it was saved (ms since 1970). */
 	savedAt: number;
+	/** Names this save (unique per save): another tab that holds another stamp shows other data. */
+	stamp: string;
+	status: SavedStatus;
 	/** Whether the bundled data are shown too ("add to") or not ("replace"). */
 	includeBundled: boolean;
 	files: SavedFile[];
@@ -21,20 +31,33 @@ export interface SavedDataset {
 
 export const SAVED_VERSION = 1 as const;
 
+/** A new save stamp: the time and a random part, so two tabs saving in the same millisecond differ. */
+export function newStamp(): string {
+	return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
 /** Where the user's data are kept between visits. Never on a server. */
 export interface DatasetStore {
 	load(): Promise<SavedDataset | undefined>;
 	save(data: SavedDataset): Promise<void>;
 	clear(): Promise<void>;
+	/** The stamp of the data saved now (null when none): cheap, reads no table. */
+	stamp(): Promise<string | null>;
+	/** Sets the status of the saved data, only if they still carry `stamp` (another tab may have saved since). */
+	setStatus(stamp: string, status: SavedStatus): Promise<void>;
 }
 
 /** A store in memory (tests, and browsers without IndexedDB). */
 export function memoryStore(initial?: SavedDataset): DatasetStore {
 	let saved = initial;
 	return {
-		load: async () => saved,
-		save: async (d) => void (saved = d),
-		clear: async () => void (saved = undefined)
+		load: async () => saved && { ...saved },
+		save: async (d) => void (saved = { ...d }),
+		clear: async () => void (saved = undefined),
+		stamp: async () => saved?.stamp ?? null,
+		setStatus: async (stamp, status) => {
+			if (saved?.stamp === stamp) saved = { ...saved, status };
+		}
 	};
 }
 
@@ -44,6 +67,9 @@ const META = 'meta';
 interface MetaRecord {
 	version: typeof SAVED_VERSION;
 	savedAt: number;
+	/** Absent in records saved before stamps existed (read as '' and 'ok'). */
+	stamp?: string;
+	status?: SavedStatus;
 	includeBundled: boolean;
 	files: (Omit<SavedFile, 'table'> & Pick<AnyTable, 'kind' | 'file' | 'length'> & { columns: string[] })[];
 }
@@ -97,7 +123,14 @@ export function indexedDbStore(name = 'acupuncture-back-pain-data'): DatasetStor
 					const table = { kind: f.kind, file: f.file, length: f.length, strings, columns } as AnyTable;
 					files.push({ name: f.name, table, warnings: f.warnings, studies: f.studies });
 				}
-				return { version: meta.version, savedAt: meta.savedAt, includeBundled: meta.includeBundled, files };
+				return {
+					version: meta.version,
+					savedAt: meta.savedAt,
+					stamp: meta.stamp ?? '',
+					status: meta.status ?? 'ok',
+					includeBundled: meta.includeBundled,
+					files
+				};
 			}),
 		save: (d) =>
 			run('readwrite', async (s) => {
@@ -109,6 +142,8 @@ export function indexedDbStore(name = 'acupuncture-back-pain-data'): DatasetStor
 				const meta: MetaRecord = {
 					version: d.version,
 					savedAt: d.savedAt,
+					stamp: d.stamp,
+					status: d.status,
 					includeBundled: d.includeBundled,
 					files: d.files.map((f) => ({
 						name: f.name,
@@ -122,6 +157,16 @@ export function indexedDbStore(name = 'acupuncture-back-pain-data'): DatasetStor
 				};
 				await request(s.put(meta, META));
 			}),
-		clear: () => run('readwrite', async (s) => void (await request(s.clear())))
+		clear: () => run('readwrite', async (s) => void (await request(s.clear()))),
+		stamp: () =>
+			run('readonly', async (s) => {
+				const meta = (await request(s.get(META))) as MetaRecord | undefined;
+				return meta ? (meta.stamp ?? '') : null;
+			}),
+		setStatus: (stamp, status) =>
+			run('readwrite', async (s) => {
+				const meta = (await request(s.get(META))) as MetaRecord | undefined;
+				if (meta && (meta.stamp ?? '') === stamp) await request(s.put({ ...meta, status }, META));
+			})
 	};
 }

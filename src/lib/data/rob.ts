@@ -72,7 +72,13 @@ export function parseRob(text: string, file: string): { judgements: RobJudgement
 	const index = new Map(header.map((h, i) => [h.trim(), i]));
 	const missing = ROB_COLUMNS.filter((c) => !index.has(c));
 	if (missing.length) {
-		problem(1, missing[0]!, '', `missing column(s): ${missing.join(', ')}`, `The header must be: ${ROB_COLUMNS.join(',')}`);
+		problem(
+			1,
+			missing[0]!,
+			'',
+			`missing column(s): ${missing.join(', ')}`,
+			`The header must be: ${ROB_COLUMNS.join(',')}`
+		);
 		return { judgements: [], problems };
 	}
 	const judgements: RobJudgement[] = [];
@@ -82,7 +88,10 @@ export function parseRob(text: string, file: string): { judgements: RobJudgement
 		line += 1 + countNewlines(rec);
 		if (rec.length === 1 && rec[0]!.trim() === '') continue;
 		const get = (c: (typeof ROB_COLUMNS)[number]) => (rec[index.get(c)!] ?? '').trim();
-		const r = Object.fromEntries(ROB_COLUMNS.map((c) => [c, get(c)])) as Record<(typeof ROB_COLUMNS)[number], string>;
+		const r = Object.fromEntries(ROB_COLUMNS.map((c) => [c, get(c)])) as Record<
+			(typeof ROB_COLUMNS)[number],
+			string
+		>;
 		let bad = false;
 		const check = (ok: boolean, column: string, message: string, hint: string) => {
 			if (ok) return;
@@ -109,7 +118,12 @@ export function parseRob(text: string, file: string): { judgements: RobJudgement
 			`Use all, or two of ${ARMS.join(', ')}, e.g. acupuncture-vs-sham.`
 		);
 		const key = `${r.study_id}|${r.comparison}|${r.domain}`;
-		check(!seen.has(key), 'domain', `a second "${r.domain}" row for ${r.study_id} (${r.comparison})`, 'Keep one row per study x comparison x domain.');
+		check(
+			!seen.has(key),
+			'domain',
+			`a second "${r.domain}" row for ${r.study_id} (${r.comparison})`,
+			'Keep one row per study x comparison x domain.'
+		);
 		if (bad) continue;
 		seen.add(key);
 		judgements.push({ line, ...r, domain: r.domain as RobDomain, judgement: r.judgement as Rob });
@@ -138,11 +152,17 @@ const ORDER: Record<Rob, number> = { low: 0, some: 1, high: 2 };
  * rows for `all`. When neither has an overall row (a comparison the assessor did not name), the study's worst
  * overall judgement is used, the conservative choice.
  */
-export function robProfile(judgements: readonly RobJudgement[], studyId: string, comparison: string): RobProfile {
+export function robProfile(
+	judgements: readonly RobJudgement[],
+	studyId: string,
+	comparison: string
+): RobProfile {
 	const mine = judgements.filter((j) => j.study_id === studyId);
 	if (mine.length === 0) return { overall: null, domains: [] };
 	const domains = ROB_DOMAINS.flatMap((d) => {
-		const j = mine.find((x) => x.domain === d && x.comparison === comparison) ?? mine.find((x) => x.domain === d && x.comparison === 'all');
+		const j =
+			mine.find((x) => x.domain === d && x.comparison === comparison) ??
+			mine.find((x) => x.domain === d && x.comparison === 'all');
 		return j ? [j] : [];
 	});
 	const own = domains.find((j) => j.domain === 'overall');

@@ -81,7 +81,12 @@ export class RowReader {
 	}
 
 	empty(name: string): void {
-		this.error(name, '', `${name} is required but empty`, `Fill it in. ${this.#hints.get(name) ?? ''}`.trim());
+		this.error(
+			name,
+			'',
+			`${name} is required but empty`,
+			`Fill it in. ${this.#hints.get(name) ?? ''}`.trim()
+		);
 	}
 
 	/** A number, or NaN when empty (reported if required) or not a number (always reported). */
@@ -107,7 +112,12 @@ export class RowReader {
 		const x = this.num(i, name, required);
 		if (x === x && (!Number.isInteger(x) || x < min)) {
 			const what = min > 0 ? `a whole number greater than ${min - 1}` : `a whole number of ${min} or more`;
-			this.error(name, this.raw(i), `${name} must be ${what}, got "${this.raw(i)}"`, this.#hints.get(name) ?? '');
+			this.error(
+				name,
+				this.raw(i),
+				`${name} must be ${what}, got "${this.raw(i)}"`,
+				this.#hints.get(name) ?? ''
+			);
 			return NaN;
 		}
 		return x;

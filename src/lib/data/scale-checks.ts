@@ -34,7 +34,9 @@ export class ScaleChecker {
 				this.r.warn(
 					'scale',
 					scale,
-					near !== undefined ? `unknown scale "${scale}"; did you mean "${near}"?` : `unknown scale "${scale}"`,
+					near !== undefined
+						? `unknown scale "${scale}"; did you mean "${near}"?`
+						: `unknown scale "${scale}"`,
 					`${KNOWN} Rows on another scale are read but pooled only with rows on the same scale; ` +
 						'pain on an unlisted scale cannot be put on the 0-100 scale.'
 				);

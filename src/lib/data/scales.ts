@@ -27,7 +27,15 @@ export const SCALES: Readonly<Record<string, ScaleInfo>> = Object.freeze({
 	VAS_0_10: scale('VAS_0_10', 'visual analogue scale 0-10 cm', 'pain', 0, 10, 'lower_better', 10),
 	NRS_0_10: scale('NRS_0_10', 'numeric rating scale 0-10', 'pain', 0, 10, 'lower_better', 10),
 	NRS_0_100: scale('NRS_0_100', 'numeric rating scale 0-100', 'pain', 0, 100, 'lower_better', 1),
-	CPGS_pain_0_100: scale('CPGS_pain_0_100', 'Chronic Pain Grade pain intensity 0-100', 'pain', 0, 100, 'lower_better', 1),
+	CPGS_pain_0_100: scale(
+		'CPGS_pain_0_100',
+		'Chronic Pain Grade pain intensity 0-100',
+		'pain',
+		0,
+		100,
+		'lower_better',
+		1
+	),
 	// SF-36 bodily pain mixes intensity with interference: not put on the 0-100 pain-intensity scale (SMD only).
 	SF36_BP_0_100: scale('SF36_BP_0_100', 'SF-36 bodily pain 0-100', 'pain', 0, 100, 'higher_better'),
 	PROMIS_PI_T: scale('PROMIS_PI_T', 'PROMIS pain interference T-score', 'pain', null, null, 'lower_better'),
@@ -39,10 +47,24 @@ export const SCALES: Readonly<Record<string, ScaleInfo>> = Object.freeze({
 		null,
 		'lower_better'
 	),
-	RMDQ_0_24: scale('RMDQ_0_24', 'Roland-Morris Disability Questionnaire 0-24', 'function', 0, 24, 'lower_better'),
+	RMDQ_0_24: scale(
+		'RMDQ_0_24',
+		'Roland-Morris Disability Questionnaire 0-24',
+		'function',
+		0,
+		24,
+		'lower_better'
+	),
 	RMDQ_0_23: scale('RMDQ_0_23', 'modified Roland-Morris 0-23', 'function', 0, 23, 'lower_better'),
 	ODI_0_100: scale('ODI_0_100', 'Oswestry Disability Index 0-100', 'function', 0, 100, 'lower_better'),
-	HFAQ_0_100: scale('HFAQ_0_100', 'Hannover Functional Ability Questionnaire 0-100', 'function', 0, 100, 'higher_better')
+	HFAQ_0_100: scale(
+		'HFAQ_0_100',
+		'Hannover Functional Ability Questionnaire 0-100',
+		'function',
+		0,
+		100,
+		'higher_better'
+	)
 });
 
 function scale(

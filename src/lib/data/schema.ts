@@ -110,8 +110,16 @@ const STUDY_COLUMNS: readonly ColumnSpec[] = [
 
 const SOURCE_COLUMNS: readonly ColumnSpec[] = [
 	{ name: 'rob', required: 'no', meaning: 'overall risk of bias (RoB 2 wording)', allowed: ROB_LEVELS },
-	{ name: 'source', required: 'yes', meaning: 'doi:... or pmid:... of the publication the numbers come from' },
-	{ name: 'locator', required: 'yes', meaning: 'where in the source the numbers stand: abstract, Table 2, ...' },
+	{
+		name: 'source',
+		required: 'yes',
+		meaning: 'doi:... or pmid:... of the publication the numbers come from'
+	},
+	{
+		name: 'locator',
+		required: 'yes',
+		meaning: 'where in the source the numbers stand: abstract, Table 2, ...'
+	},
 	{ name: 'notes', required: 'no', meaning: 'every derivation, e.g. SD from a 95% CI, with its formula' }
 ];
 
@@ -136,7 +144,12 @@ export const TRIAL_COLUMNS: readonly ColumnSpec[] = [
 	...STUDY_COLUMNS,
 	{ name: 'arm', required: 'yes', meaning: 'the group', allowed: ARMS },
 	{ name: 'arm_label', required: 'no', meaning: 'what the arm really received' },
-	{ name: 'sham_type', required: 'conditional', meaning: 'sham arms: how the sham was given', allowed: SHAM_TYPES },
+	{
+		name: 'sham_type',
+		required: 'conditional',
+		meaning: 'sham arms: how the sham was given',
+		allowed: SHAM_TYPES
+	},
 	{
 		name: 'comparator',
 		required: 'no',
@@ -168,7 +181,12 @@ export const CONTRAST_COLUMNS: readonly ColumnSpec[] = [
 		meaning: 'comparisons with a sham arm: how the sham was given',
 		allowed: SHAM_TYPES
 	},
-	{ name: 'comparator', required: 'no', meaning: 'what the control group really received', allowed: COMPARATORS },
+	{
+		name: 'comparator',
+		required: 'no',
+		meaning: 'what the control group really received',
+		allowed: COMPARATORS
+	},
 	...OUTCOME_COLUMNS,
 	{ name: 'n_treatment', required: 'no', meaning: 'participants analysed in the treatment group' },
 	{ name: 'n_control', required: 'no', meaning: 'participants analysed in the control group' },
@@ -180,7 +198,12 @@ export const CONTRAST_COLUMNS: readonly ColumnSpec[] = [
 	},
 	{ name: 'ci_lower', required: 'yes', meaning: 'lower bound of the 95% confidence interval' },
 	{ name: 'ci_upper', required: 'yes', meaning: 'upper bound of the 95% confidence interval' },
-	{ name: 'adjusted', required: 'yes', meaning: 'whether the estimate is adjusted (e.g. ANCOVA)', allowed: BOOLEANS },
+	{
+		name: 'adjusted',
+		required: 'yes',
+		meaning: 'whether the estimate is adjusted (e.g. ANCOVA)',
+		allowed: BOOLEANS
+	},
 	...SOURCE_COLUMNS
 ];
 

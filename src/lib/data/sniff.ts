@@ -16,6 +16,7 @@ export function sniffBinary(text: string): string | undefined {
 	if (head.indexOf('\u0000') !== -1) return 'binary data (an old Excel .xls workbook, an image or a program)';
 	let bad = 0;
 	for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) bad++;
-	if (head.length > 0 && bad / head.length > 0.1) return 'binary data (most characters cannot be read as text)';
+	if (head.length > 0 && bad / head.length > 0.1)
+		return 'binary data (most characters cannot be read as text)';
 	return undefined;
 }

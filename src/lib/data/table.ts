@@ -1,6 +1,7 @@
 import type { FileKind } from './schema';
 
-type ColumnCtor = Float64ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor | Int32ArrayConstructor;
+type ColumnCtor =
+	Float64ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor | Int32ArrayConstructor;
 type Layout = Readonly<Record<string, ColumnCtor>>;
 type TypedColumn = Float64Array | Uint32Array | Uint8Array | Int32Array;
 export type Columns<L extends Layout> = { [K in keyof L]: InstanceType<L[K]> };
@@ -166,7 +167,8 @@ function allocate<L extends Layout>(layout: L, size: number, from: Columns<L> | 
  */
 export function copyTable<T extends AnyTable>(table: T): T {
 	const columns: Record<string, TypedColumn> = {};
-	for (const [name, col] of Object.entries(table.columns as Record<string, TypedColumn>)) columns[name] = col.slice();
+	for (const [name, col] of Object.entries(table.columns as Record<string, TypedColumn>))
+		columns[name] = col.slice();
 	return { ...table, columns };
 }
 

@@ -68,5 +68,7 @@ export const TEMPLATE_CONTRAST_ROW: ContrastRow = {
 
 /** A CSV template of one file: the header and one real example row (see the codebook for every column). */
 export function templateCsv(kind: FileKind): string {
-	return kind === 'trials' ? rowsToCsv('trials', [TEMPLATE_TRIAL_ROW]) : rowsToCsv('contrasts', [TEMPLATE_CONTRAST_ROW]);
+	return kind === 'trials'
+		? rowsToCsv('trials', [TEMPLATE_TRIAL_ROW])
+		: rowsToCsv('contrasts', [TEMPLATE_CONTRAST_ROW]);
 }

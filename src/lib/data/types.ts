@@ -1,5 +1,15 @@
 import type { RobJudgement } from './rob';
-import type { Arm, Comparator, ContrastMeasure, Direction, Measure, Outcome, Population, Rob, ShamType } from './schema';
+import type {
+	Arm,
+	Comparator,
+	ContrastMeasure,
+	Direction,
+	Measure,
+	Outcome,
+	Population,
+	Rob,
+	ShamType
+} from './schema';
 
 /** One validated row of trials.csv (DESIGN.md 3.1). `line` is the physical CSV line number (header = 1). */
 export interface ArmRow {

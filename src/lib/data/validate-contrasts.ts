@@ -80,7 +80,8 @@ export class ContrastValidator {
 		const locator = r.text(I.locator!, 'locator', true);
 		const notes = r.text(I.notes!, 'notes', false);
 
-		if (timepoint < 0) r.error('timepoint_weeks', r.raw(I.timepoint_weeks!), 'timepoint_weeks must be 0 or more', '');
+		if (timepoint < 0)
+			r.error('timepoint_weeks', r.raw(I.timepoint_weeks!), 'timepoint_weeks must be 0 or more', '');
 		const b = this.b;
 		const sourceId = source === '' ? -1 : b.intern(source, 3);
 		const scaleId = scale === '' ? -1 : b.intern(scale, 2);
@@ -89,7 +90,12 @@ export class ContrastValidator {
 			checkSource(r, source);
 		}
 		if (treatment !== 0 && treatment === control)
-			r.error('control', ARMS[control - 1]!, `treatment and control are both "${ARMS[control - 1]}"`, TWO_ARMS);
+			r.error(
+				'control',
+				ARMS[control - 1]!,
+				`treatment and control are both "${ARMS[control - 1]}"`,
+				TWO_ARMS
+			);
 		const withSham = treatment === SHAM_CODE || control === SHAM_CODE;
 		if (withSham && sham_type === 0 && r.raw(I.sham_type!) === '')
 			r.need(I.sham_type!, 'sham_type', 'a comparison with sham');
@@ -162,11 +168,14 @@ export class ContrastValidator {
 		if (!isContinuous(outcome)) return;
 		if (direction === 0 && r.raw(this.#i.direction!) === '')
 			r.need(this.#i.direction!, 'direction', `a continuous outcome (${o})`);
-		if (scale !== '') this.#scales.check(o, scaleId, scale, direction === 0 ? null : DIRECTIONS[direction - 1]!);
+		if (scale !== '')
+			this.#scales.check(o, scaleId, scale, direction === 0 ? null : DIRECTIONS[direction - 1]!);
 	}
 }
 
 const TWO_ARMS = 'A contrast compares two different arm types; check treatment and control.';
 const RATIO = 'Enter ratios as ratios, not logs: a risk ratio of 0.8 is 0.8, not -0.22.';
-const INTERVAL = 'Check the order of ci_lower and ci_upper, and that the estimate has the sign of treatment minus control.';
-const MEASURE_HINT = 'MD and SMD compare means (pain, function); RR, OR and RD compare proportions (responder, adverse_events).';
+const INTERVAL =
+	'Check the order of ci_lower and ci_upper, and that the estimate has the sign of treatment minus control.';
+const MEASURE_HINT =
+	'MD and SMD compare means (pain, function); RR, OR and RD compare proportions (responder, adverse_events).';

@@ -78,7 +78,8 @@ export class TrialValidator {
 		const locator = r.text(I.locator!, 'locator', true);
 		const notes = r.text(I.notes!, 'notes', false);
 
-		if (timepoint < 0) r.error('timepoint_weeks', r.raw(I.timepoint_weeks!), 'timepoint_weeks must be 0 or more', WEEKS);
+		if (timepoint < 0)
+			r.error('timepoint_weeks', r.raw(I.timepoint_weeks!), 'timepoint_weeks must be 0 or more', WEEKS);
 		const b = this.b;
 		const sourceId = source === '' ? -1 : b.intern(source, 4);
 		const scaleId = scale === '' ? -1 : b.intern(scale, 3);
@@ -138,9 +139,11 @@ export class TrialValidator {
 		const I = this.#i;
 		if (mean !== mean && r.raw(I.mean!) === '') r.need(I.mean!, 'mean', CONTINUOUS[outcome]!);
 		if (sd !== sd && r.raw(I.sd!) === '') r.need(I.sd!, 'sd', CONTINUOUS[outcome]!);
-		else if (sd <= 0) r.error('sd', r.raw(I.sd!), `sd must be greater than 0, got "${r.raw(I.sd!)}"`, SD_HINT);
+		else if (sd <= 0)
+			r.error('sd', r.raw(I.sd!), `sd must be greater than 0, got "${r.raw(I.sd!)}"`, SD_HINT);
 		if (measure === 0 && r.raw(I.measure!) === '') r.need(I.measure!, 'measure', CONTINUOUS[outcome]!);
-		if (direction === 0 && r.raw(I.direction!) === '') r.need(I.direction!, 'direction', CONTINUOUS[outcome]!);
+		if (direction === 0 && r.raw(I.direction!) === '')
+			r.need(I.direction!, 'direction', CONTINUOUS[outcome]!);
 		if (events === events)
 			r.warn('events', r.raw(I.events!), `events is ignored for a continuous outcome (${outcome})`, ONE_KIND);
 		if (scale === '') return;
@@ -151,10 +154,17 @@ export class TrialValidator {
 	#binary(outcome: Outcome, n: number, events: number, mean: number, sd: number): void {
 		const r = this.r;
 		const I = this.#i;
-		if (events !== events && r.raw(I.events!) === '') r.need(I.events!, 'events', `a binary outcome (${outcome})`);
+		if (events !== events && r.raw(I.events!) === '')
+			r.need(I.events!, 'events', `a binary outcome (${outcome})`);
 		else if (events > n)
-			r.error('events', r.raw(I.events!), `events (${events}) cannot exceed n (${n})`, 'events counts people among the n of this arm.');
-		if (mean === mean) r.warn('mean', r.raw(I.mean!), `mean is ignored for a binary outcome (${outcome})`, ONE_KIND);
+			r.error(
+				'events',
+				r.raw(I.events!),
+				`events (${events}) cannot exceed n (${n})`,
+				'events counts people among the n of this arm.'
+			);
+		if (mean === mean)
+			r.warn('mean', r.raw(I.mean!), `mean is ignored for a binary outcome (${outcome})`, ONE_KIND);
 		if (sd === sd) r.warn('sd', r.raw(I.sd!), `sd is ignored for a binary outcome (${outcome})`, ONE_KIND);
 	}
 }

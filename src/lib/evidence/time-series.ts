@@ -1,5 +1,7 @@
 import { studyInterval } from '$lib/stats';
 import type { Arm } from '$lib/data/schema';
+import type { Claim } from './claims';
+import { effectiveTest, type ClaimView } from './claim-context';
 import { comparisonLabel, type Comparison } from './comparisons';
 import type { Analysis, AnalysisPopulation } from './types';
 import { WINDOWS } from './windows';
@@ -59,4 +61,15 @@ export function timeSeries(
 		if (points.length) out.push({ label: comparisonLabel(c), control: c.control, points });
 	}
 	return out;
+}
+
+/** The time course a claim about timing is judged on (none for other claims), with the page's controls applied. */
+export function claimTimeSeries(
+	claim: Claim,
+	all: Analysis[],
+	view: ClaimView,
+	maxTrials = Infinity
+): TimeSeriesData[] {
+	const test = claim.kind === 'time_course' ? effectiveTest(claim, view) : null;
+	return test ? timeSeries(all, test.comparisons, test.outcome, test.population, maxTrials) : [];
 }

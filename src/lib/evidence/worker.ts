@@ -1,23 +1,39 @@
-// Web Worker: every analysis and claim of a large dataset, off the main thread (DESIGN.md 7: no long tasks).
+// Web Worker: every analysis, claim, time course and bias check of a large dataset, off the main thread
+// (DESIGN.md 7: no long tasks).
 import { datasetOf } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from './analyses';
 import { evaluateClaims } from './evaluate';
 import { evidenceNetwork } from './network';
-import { STUDY_SLICE, type AnalysisMessage, type AnalysisRequest } from './worker-protocol';
+import { biasChecks } from './sensitivity';
+import { claimTimeSeries } from './time-series';
+import type { Analysis } from './types';
+import {
+	STUDY_SLICE,
+	type AnalysisMessage,
+	type AnalysisRequest,
+	type WorkerRequest
+} from './worker-protocol';
 
 /** The worker's global scope (typed here: the project's TypeScript lib is the DOM's, not WebWorker's). */
 const scope = self as unknown as {
 	postMessage(message: AnalysisMessage): void;
-	onmessage: ((event: MessageEvent<AnalysisRequest>) => void) | null;
+	onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
 };
+const post = (m: AnalysisMessage) => scope.postMessage(m);
 
 let data: Dataset = { trials: [], contrasts: [] };
 let latest: AnalysisRequest | null = null;
+/** The analyses of the last answer sent, for the bias checks the page asks about them. */
+let answered: { seq: number; analyses: Analysis[] } | null = null;
 
 /** Requests that arrive while one is computed are coalesced: only the newest is answered. */
 scope.onmessage = (event) => {
 	const req = event.data;
+	if (req.type === 'bias') {
+		bias(req.seq, req.id);
+		return;
+	}
 	if (req.data) data = datasetOf(req.data);
 	latest = req;
 	setTimeout(run, 0);
@@ -27,7 +43,6 @@ function run(): void {
 	const req = latest;
 	if (!req) return;
 	latest = null;
-	const post = (m: AnalysisMessage) => scope.postMessage(m);
 	try {
 		const analyses = buildAnalyses(data, req.settings);
 		const results = evaluateClaims(req.claims, analyses, req.view);
@@ -36,13 +51,32 @@ function run(): void {
 			for (let from = 0; from < studies.length; from += STUDY_SLICE)
 				post({ type: 'studies', seq: req.seq, index, studies: studies.slice(from, from + STUDY_SLICE) });
 		}
+		const series = Object.fromEntries(
+			req.claims
+				.map((c) => [c.id, claimTimeSeries(c, analyses, req.view, req.maxTrialMarks)] as const)
+				.filter(([, s]) => s.length > 0)
+		);
+		answered = { seq: req.seq, analyses };
 		post({
 			type: 'done',
 			seq: req.seq,
 			results: results.map((r) => ({ ...r, analyses: r.analyses.map((a) => a.id) })),
+			series,
 			network: evidenceNetwork(data)
 		});
 	} catch (e) {
 		post({ type: 'failed', seq: req.seq, message: (e as Error)?.message ?? String(e) });
+	}
+}
+
+/** Answers a question about an answer already replaced with silence: the page asks again about the newer one. */
+function bias(seq: number, id: string): void {
+	if (answered?.seq !== seq) return;
+	const a = answered.analyses.find((x) => x.id === id);
+	if (!a) return;
+	try {
+		post({ type: 'bias', seq, id, checks: biasChecks(a), message: null });
+	} catch (e) {
+		post({ type: 'bias', seq, id, checks: null, message: (e as Error)?.message ?? String(e) });
 	}
 }

@@ -3,8 +3,10 @@ import { copyTable, transferables } from '$lib/data/table';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import type { NetworkData } from '$lib/evidence/network';
+import type { BiasChecks } from '$lib/evidence/sensitivity';
+import type { TimeSeriesData } from '$lib/evidence/time-series';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
-import type { AnalysisMessage, AnalysisRequest } from '$lib/evidence/worker-protocol';
+import type { AnalysisMessage, WorkerRequest } from '$lib/evidence/worker-protocol';
 
 /** Every analysis and claim result of one request, computed in the analysis worker. */
 export interface RemoteResult {
@@ -13,7 +15,25 @@ export interface RemoteResult {
 	version: number;
 	analyses: Analysis[];
 	results: ClaimResult[];
+	/** The time course of each claim about timing, by claim id. */
+	series: Record<string, TimeSeriesData[]>;
 	network: NetworkData;
+}
+
+/** The bias checks of one analysis of answer `seq`, or why they could not be computed. */
+export interface RemoteBias {
+	seq: number;
+	id: string;
+	checks: BiasChecks | null;
+	message: string | null;
+}
+
+/** What the page hears from the analysis worker. */
+export interface AnalysisHandlers {
+	onResult(r: RemoteResult): void;
+	/** The message, and whether the worker never started (a script that failed to load: the page can compute). */
+	onError(message: string, neverStarted: boolean): void;
+	onBias?(b: RemoteBias): void;
 }
 
 /** Starts the analysis worker (Vite bundles src/lib/evidence/worker.ts as a module worker). */
@@ -34,13 +54,8 @@ export class AnalysisClient {
 	/** Whether the worker has sent anything: an error before that means it never started. */
 	#heard = false;
 
-	/**
-	 * `onError` gets the message and whether the worker never started (a script that failed to load), in which
-	 * case the page can compute itself; an error after that is the computation's own.
-	 */
 	constructor(
-		private readonly onResult: (r: RemoteResult) => void,
-		private readonly onError: (message: string, neverStarted: boolean) => void,
+		private readonly handlers: AnalysisHandlers,
 		start: () => Worker = startAnalysisWorker
 	) {
 		this.#worker = start();
@@ -50,30 +65,48 @@ export class AnalysisClient {
 		};
 		this.#worker.onerror = (event) => {
 			event.preventDefault();
-			onError(event.message || 'the analysis worker failed to start', !this.#heard);
+			handlers.onError(event.message || 'the analysis worker failed to start', !this.#heard);
 		};
 	}
 
 	/** Asks for every analysis and claim; returns the request's number. Arguments must be plain data. */
-	request(source: DataSource, settings: AnalysisSettings, claims: Claim[], view: ClaimView): number {
+	request(
+		source: DataSource,
+		settings: AnalysisSettings,
+		claims: Claim[],
+		view: ClaimView,
+		maxTrialMarks = Infinity
+	): number {
 		const seq = ++this.#seq;
 		// New data go as copies of the tables whose buffers are transferred: the page keeps its own tables.
 		const data =
 			source.version === this.#sentVersion ? null : { ...source, tables: source.tables.map(copyTable) };
 		this.#sentVersion = source.version;
 		this.#versions.set(seq, source.version);
-		const request: AnalysisRequest = { seq, data, settings, claims, view };
-		this.#worker.postMessage(request, data ? data.tables.flatMap(transferables) : []);
+		this.#post({ type: 'analyse', seq, data, settings, claims, view, maxTrialMarks }, data);
 		return seq;
+	}
+
+	/** Asks for the bias checks of analysis `id` of answer `seq` (answered only while that answer is the newest). */
+	requestBias(seq: number, id: string): void {
+		this.#post({ type: 'bias', seq, id }, null);
 	}
 
 	terminate(): void {
 		this.#worker.terminate();
 	}
 
+	#post(m: WorkerRequest, data: DataSource | null): void {
+		this.#worker.postMessage(m, data ? data.tables.flatMap(transferables) : []);
+	}
+
 	#receive(m: AnalysisMessage): void {
 		if (m.type === 'failed') {
-			this.onError(m.message, false);
+			this.handlers.onError(m.message, false);
+			return;
+		}
+		if (m.type === 'bias') {
+			this.handlers.onBias?.({ seq: m.seq, id: m.id, checks: m.checks, message: m.message });
 			return;
 		}
 		if (this.#building?.seq !== m.seq) this.#building = { seq: m.seq, analyses: [] };
@@ -84,11 +117,12 @@ export class AnalysisClient {
 			const byId = new Map(analyses.map((a) => [a.id, a]));
 			const results = m.results.map((r) => ({ ...r, analyses: r.analyses.map((id) => byId.get(id)!) }));
 			this.#building = null;
-			this.onResult({
+			this.handlers.onResult({
 				seq: m.seq,
 				version: this.#versions.get(m.seq) ?? -1,
 				analyses,
 				results,
+				series: m.series,
 				network: m.network
 			});
 			for (const s of this.#versions.keys()) if (s <= m.seq) this.#versions.delete(s);

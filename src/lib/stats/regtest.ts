@@ -30,7 +30,9 @@ export interface RegtestResult {
 }
 
 /**
- * @throws RangeError when k is too small for the model (k < 3 with tau^2, k < 2 for FE), as metafor stops.
+ * @throws RangeError when k is too small for the model (k < 3 with tau^2, k < 2 for FE), and when every study
+ * has (nearly) the same variance: sqrt(vi) is then constant, the slope cannot be told from the intercept and
+ * fitModel stops ("the moderator is (nearly) constant"). Callers guard both (src/lib/evidence/sensitivity.ts).
  * @example
  * // BCG vaccine trials (dat.bcg), log risk ratios, REML (metafor regtest(rma(yi, vi))):
  * regtest(yi, vi) // { statistic: -0.8033, p: 0.4218, limit: { estimate: -0.5104, ci: [-1.1182, 0.0974] }, ... }

@@ -2,6 +2,7 @@ import './jsdom-shims';
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import BiasPanel from '../../../src/lib/components/claims/BiasPanel.svelte';
+import { biasChecks } from '../../../src/lib/evidence/sensitivity';
 import { rma } from '../../../src/lib/stats';
 import { analysisOf, study } from '../../unit/charts/studies';
 
@@ -18,16 +19,30 @@ function pooled(k: number) {
 
 describe('BiasPanel', () => {
 	it('draws the funnel plot up to 2,000 trials', () => {
-		const { container } = render(BiasPanel, { analysis: pooled(40) });
+		const analysis = pooled(40);
+		const bias = { status: 'ready' as const, checks: biasChecks(analysis) };
+		const { container } = render(BiasPanel, { analysis, bias });
 		expect(container.querySelector('figure svg')).not.toBeNull();
 	});
 
 	it('above 2,000 trials gives the Egger test and trim and fill in words instead of drawing them', () => {
-		const { container } = render(BiasPanel, { analysis: pooled(2001) });
+		const analysis = pooled(2001);
+		const bias = { status: 'ready' as const, checks: biasChecks(analysis) };
+		const { container } = render(BiasPanel, { analysis, bias });
 		expect(container.querySelector('figure svg')).toBeNull();
 		const text = container.textContent!;
 		expect(text).toContain('The funnel plot draws up to 2,000 trials; this analysis has 2,001.');
 		expect(text).toMatch(/Egger-type regression test for funnel asymmetry: z = -?\d+\.\d\d, p/);
 		expect(text).toMatch(/Trim and fill: /);
+	});
+
+	it('says the checks are being computed, or why they could not be', () => {
+		const analysis = pooled(12);
+		const computing = render(BiasPanel, { analysis, bias: { status: 'computing' } });
+		expect(computing.getByRole('status').textContent).toMatch(/^Computing the heterogeneity/);
+		expect(computing.container.querySelector('figure svg')).toBeNull();
+		computing.unmount();
+		const failed = render(BiasPanel, { analysis, bias: { status: 'failed', message: 'no memory' } });
+		expect(failed.container.textContent).toContain('could not be computed (no memory)');
 	});
 });

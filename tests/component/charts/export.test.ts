@@ -2,7 +2,7 @@ import './jsdom-shims';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import RobSummary from '../../../src/lib/charts/RobSummary.svelte';
-import { serializeSvg } from '../../../src/lib/charts/exportSvg';
+import { serializeSvg } from '../../../src/lib/charts/export-svg';
 import { study } from '../../unit/charts/studies';
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageIngest, type IngestFn } from '$lib/components/upload/ingest-client';
+import { pageIngest, type IngestFn } from '$lib/state/ingest-client';
 import { parseFile } from '$lib/data/parse-file';
 import { memoryStore } from '$lib/data/persist';
 import type { DatasetState } from '$lib/state/dataset.svelte';
@@ -144,5 +144,56 @@ describe('UploadPanel', () => {
 		release();
 		await screen.findByRole('status');
 		expect(screen.queryByRole('progressbar')).toBeNull();
+	});
+
+	it('cancels the file being read: says so, reads nothing and keeps the data shown', async () => {
+		let aborted = false;
+		const endless: IngestFn = (_files, onProgress, signal) => {
+			onProgress({ index: 0, file: 'big.csv', loaded: 10, total: 200 });
+			return new Promise((resolve) =>
+				signal?.addEventListener('abort', () => {
+					aborted = true;
+					resolve(null);
+				})
+			);
+		};
+		const { state } = setup(endless);
+		const before = state().dataset;
+		await choose(new File([mine], 'big.csv'));
+		await screen.findByRole('progressbar', { name: /Reading big\.csv/ });
+		await fireEvent.click(screen.getByRole('button', { name: 'Cancel reading' }));
+		expect(aborted).toBe(true);
+		expect((await screen.findByRole('alert')).textContent).toBe(
+			'Cancelled: big.csv not read. The data shown have not changed.'
+		);
+		expect(screen.queryByRole('progressbar')).toBeNull();
+		expect(state().dataset).toBe(before);
+	});
+
+	it('a file dropped while another is read waits its turn, says so, and is read after it', async () => {
+		const releases: (() => void)[] = [];
+		const slow: IngestFn = async (files, onProgress) => {
+			onProgress({ index: 0, file: files[0]!.name, loaded: 1, total: 2 });
+			await new Promise<void>((resolve) => releases.push(resolve));
+			return pageIngest(files, () => {});
+		};
+		const { state } = setup(slow);
+		await choose(new File([mine], 'first.csv'));
+		await screen.findByRole('progressbar', { name: /Reading first\.csv/ });
+		const zone = screen.getByRole('group', { name: /choose trials\.csv/i });
+		const other = trials([{ study_id: 'other2025', study: 'Other 2025' }]);
+		await fireEvent.drop(zone, { dataTransfer: { files: [new File([other], 'second.csv')] } });
+		expect((await screen.findByText(/^Waiting:/)).textContent).toMatch(
+			/^Waiting: second\.csv will be read when first\.csv is done \(cancel that to read it now\)\./
+		);
+		releases.shift()!();
+		await screen.findByRole('progressbar', { name: /Reading second\.csv/ });
+		expect(screen.queryByText(/^Waiting:/)).toBeNull();
+		await waitFor(() => expect(releases).toHaveLength(1));
+		releases.shift()!();
+		await waitFor(() => expect(state().files.map((f) => f.name)).toEqual(['first.csv', 'second.csv']));
+		expect(screen.getAllByRole('status').map((p) => p.textContent)).toEqual(
+			expect.arrayContaining(['Loaded first.csv: 1 row.', 'Loaded second.csv: 1 row.'])
+		);
 	});
 });

@@ -4,6 +4,7 @@ import { parseFile } from '$lib/data/parse-file';
 import { datasetOf } from '$lib/data/merge';
 import { memoryStore, SAVED_VERSION, type DatasetStore } from '$lib/data/persist';
 import { DatasetState } from '$lib/state/dataset.svelte';
+import { memoryTabs } from '$lib/state/tab-channel';
 import { contrasts, trials } from '../../unit/data/helpers';
 
 const bundled = { trials: parseFile(trials([{}]), 'trials.csv').trials, contrasts: [] };
@@ -64,6 +65,7 @@ describe('DatasetState', () => {
 		const store = memoryStore();
 		const first = new DatasetState(bundled, store);
 		await first.add([upload(trials([{ study_id: 'a2020', notes: 'kept' }]))]);
+		await first.markAnalysed(first.source.version);
 		const again = new DatasetState(bundled, store);
 		await again.load();
 		expect(again.dataset.trials.map((r) => [r.study_id, r.notes])).toEqual([
@@ -79,7 +81,9 @@ describe('DatasetState', () => {
 		const broken: DatasetStore = {
 			load: () => Promise.reject(new Error('blocked')),
 			save: () => Promise.reject(new Error('quota')),
-			clear: () => Promise.resolve()
+			clear: () => Promise.resolve(),
+			stamp: () => Promise.reject(new Error('blocked')),
+			setStatus: () => Promise.reject(new Error('quota'))
 		};
 		const s = new DatasetState(bundled, broken);
 		await s.load();
@@ -105,5 +109,77 @@ describe('DatasetState', () => {
 		expect(s.dataset).not.toBe(rows);
 		expect(s.dataset.trials).toHaveLength(45_001);
 		expect(SAVED_VERSION).toBe(1);
+	});
+
+	it('offers, and does not show, saved data whose analysis did not finish on the last visit', async () => {
+		const store = memoryStore();
+		const first = new DatasetState(bundled, store);
+		await first.add([upload(trials([{ study_id: 'a2020' }]))]);
+		expect((await store.load())?.status).toBe('analysing');
+		// The page was closed, or hung, before the analyses were done: a new visit must not run them again unasked.
+		const again = new DatasetState(bundled, store);
+		await again.load();
+		expect(again.dataset).toBe(bundled);
+		expect(again.unfinished).toMatchObject({ names: ['mine.csv'] });
+		await again.retryUnfinished();
+		expect(again.unfinished).toBe(null);
+		expect(again.dataset.trials.map((r) => r.study_id)).toEqual(['brinkhaus2006', 'a2020']);
+		expect((await store.load())?.status).toBe('analysing');
+		await again.markAnalysed(again.source.version - 1); // an older version: not these data
+		expect((await store.load())?.status).toBe('analysing');
+		await again.markAnalysed(again.source.version);
+		expect((await store.load())?.status).toBe('ok');
+
+		// Analysed data come back by themselves, marked 'analysing' again until this visit's analyses are done.
+		const third = new DatasetState(bundled, store);
+		await third.load();
+		expect(third.unfinished).toBe(null);
+		expect(third.dataset.trials).toHaveLength(2);
+		expect((await store.load())?.status).toBe('analysing');
+
+		const fourth = new DatasetState(bundled, store);
+		await fourth.load();
+		expect(fourth.unfinished).not.toBe(null);
+		await fourth.discardUnfinished();
+		expect(fourth.unfinished).toBe(null);
+		expect(fourth.dataset).toBe(bundled);
+		expect(await store.load()).toBeUndefined();
+	});
+
+	it('tells a tab when another tab replaced or reset the saved data, and shows them on request', async () => {
+		const store = memoryStore();
+		const tabs = memoryTabs();
+		const a = new DatasetState(bundled, store, tabs.channel());
+		const b = new DatasetState(bundled, store, tabs.channel());
+		await Promise.all([a.load(), b.load()]);
+		await a.add([upload(trials([{ study_id: 'a2020' }]), 'first.csv')]);
+		expect(a.replacedElsewhere).toBe(false);
+		expect(b.replacedElsewhere).toBe(true);
+		expect(b.dataset).toBe(bundled);
+		await b.showSaved();
+		expect(b.replacedElsewhere).toBe(false);
+		expect(b.files.map((f) => f.name)).toEqual(['first.csv']);
+
+		await b.replace([upload(trials([{ study_id: 'b2021' }]), 'second.csv')]);
+		expect(a.replacedElsewhere).toBe(true);
+		expect(a.files.map((f) => f.name)).toEqual(['first.csv']);
+		a.dismissReplaced();
+		expect(a.replacedElsewhere).toBe(false);
+		await a.reset();
+		expect(b.replacedElsewhere).toBe(true);
+		a.destroy();
+		b.destroy();
+	});
+
+	it('finds out from storage that another tab saved other data when no message came', async () => {
+		const store = memoryStore();
+		const quiet = new DatasetState(bundled, store); // its own store: no channel to the other tabs
+		await quiet.load();
+		await quiet.checkElsewhere();
+		expect(quiet.replacedElsewhere).toBe(false);
+		await new DatasetState(bundled, store).add([upload(trials([{ study_id: 'a2020' }]))]);
+		expect(quiet.replacedElsewhere).toBe(false);
+		await quiet.checkElsewhere();
+		expect(quiet.replacedElsewhere).toBe(true);
 	});
 });

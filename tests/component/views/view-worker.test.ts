@@ -7,35 +7,19 @@ import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import { evidenceNetwork } from '$lib/evidence/network';
-import type { AnalysisMessage, AnalysisRequest } from '$lib/evidence/worker-protocol';
+import type { AnalysisRequest } from '$lib/evidence/worker-protocol';
 import { DatasetState } from '$lib/state/dataset.svelte';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf, type Controls } from '$lib/state/url-params';
-import { ViewState, WORKER_ROWS } from '$lib/state/view.svelte';
+import { WORKER_ROWS } from '$lib/state/session.svelte';
+import { ViewState } from '$lib/state/view.svelte';
+import {
+	InThreadWorker,
+	installInThread,
+	requests as sent,
+	startInThread,
+	started
+} from './in-thread-worker';
 
-// The page, its analysis client and the real worker module (src/lib/evidence/worker.ts) wired together in one
-// thread: the Worker constructor and the worker's global scope are stand-ins that pass messages asynchronously.
-const scope: {
-	onmessage: ((e: { data: AnalysisRequest }) => void) | null;
-	postMessage: (m: AnalysisMessage) => void;
-} = { onmessage: null, postMessage: () => {} };
-const requests: AnalysisRequest[] = [];
-let workersStarted = 0;
-
-class InThreadWorker {
-	onmessage: ((e: { data: AnalysisMessage }) => void) | null = null;
-	onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
-	constructor() {
-		workersStarted++;
-		scope.postMessage = (m) => setTimeout(() => this.onmessage?.({ data: m }), 0);
-	}
-	postMessage(m: AnalysisRequest) {
-		requests.push(m);
-		setTimeout(() => scope.onmessage!({ data: m }), 0);
-	}
-	terminate() {}
-}
-
-const startInThread = () => new InThreadWorker() as unknown as Worker;
 const { data: bundled } = loadFiles([]);
 const claims = bundledClaims.claims;
 const ROWS = WORKER_ROWS + 1000;
@@ -65,13 +49,14 @@ function onPage(store: DatasetState, controls: Controls) {
 	return evaluateClaims(claims, analyses, claimViewOf(controls)).map((r) => r.sentence);
 }
 
-beforeEach(async () => {
-	vi.stubGlobal('self', scope);
-	vi.stubGlobal('Worker', InThreadWorker); // `typeof Worker` tells the page that workers exist
-	await import('$lib/evidence/worker');
-	requests.length = 0;
-	workersStarted = 0;
-});
+/** The analysis requests the page sent (not the bias checks it asked for). */
+const requests = {
+	get all() {
+		return sent.filter((r): r is AnalysisRequest => r.type === 'analyse');
+	}
+};
+
+beforeEach(installInThread);
 afterEach(() => vi.unstubAllGlobals());
 
 describe('ViewState with large data', () => {
@@ -79,7 +64,7 @@ describe('ViewState with large data', () => {
 		const { store, view } = page(startInThread);
 		view.schedule();
 		expect(view.offPage).toBe(false);
-		expect(workersStarted).toBe(0);
+		expect(started.count).toBe(0);
 		expect(view.results.map((r) => r.sentence)).toEqual(onPage(store, DEFAULT_CONTROLS));
 
 		expect(await store.add([large])).toEqual([]);
@@ -88,7 +73,7 @@ describe('ViewState with large data', () => {
 		expect(view.computing).toBe(true);
 		view.schedule();
 		expect(view.remoteError).toBe(null);
-		expect(requests[0]!.data).toMatchObject({
+		expect(requests.all[0]!.data).toMatchObject({
 			version: store.source.version,
 			counts: { trials: ROWS + bundled.trials.length, contrasts: bundled.contrasts.length }
 		});
@@ -135,11 +120,11 @@ describe('ViewState with large data', () => {
 		const fe = onPage(store, { ...DEFAULT_CONTROLS, method: 'FE' });
 		expect(fe).not.toEqual(reml.map((r) => r.sentence));
 		expect(view.results.map((r) => r.sentence)).toEqual(fe);
-		expect(requests.map((r) => [r.data === null, r.settings.method])).toEqual([
+		expect(requests.all.map((r) => [r.data === null, r.settings.method])).toEqual([
 			[false, 'REML'],
 			[true, 'DL'],
 			[true, 'FE']
 		]);
-		expect(workersStarted).toBe(1);
+		expect(started.count).toBe(1);
 	});
 });

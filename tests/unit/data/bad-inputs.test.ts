@@ -4,7 +4,15 @@ import { CONTRAST_HEADER, contrasts, lines, parse, TRIAL_HEADER, TRIAL_ROW, tria
 // Each bad input of issue 4 with the exact `file:row:column: message` it must produce. Rows are physical CSV
 // lines (header = 1), counted by hand from the fixtures.
 
-const BINARY = { outcome: 'responder', scale: 'resp_33pct', direction: '', mean: '', sd: '', measure: '', events: '60' };
+const BINARY = {
+	outcome: 'responder',
+	scale: 'resp_33pct',
+	direction: '',
+	mean: '',
+	sd: '',
+	measure: '',
+	events: '60'
+};
 
 describe('whole-file problems', () => {
 	it('reports an empty file, also one of blank lines only', () => {
@@ -14,7 +22,9 @@ describe('whole-file problems', () => {
 	});
 
 	it('reports a header without data rows', () => {
-		expect(lines(TRIAL_HEADER.join(',') + '\n')).toEqual(['trials.csv:0:: the file has a header but no data rows']);
+		expect(lines(TRIAL_HEADER.join(',') + '\n')).toEqual([
+			'trials.csv:0:: the file has a header but no data rows'
+		]);
 	});
 
 	it('recognises files that are not CSV at all', () => {
@@ -46,7 +56,12 @@ describe('header problems', () => {
 		const text = trials(Array.from({ length: 100 }, (_, i) => ({ timepoint_weeks: String(i + 1) })));
 		const withoutN = text
 			.split('\n')
-			.map((l) => l.split(',').filter((_, k) => k !== TRIAL_HEADER.indexOf('n')).join(','))
+			.map((l) =>
+				l
+					.split(',')
+					.filter((_, k) => k !== TRIAL_HEADER.indexOf('n'))
+					.join(',')
+			)
 			.join('\n');
 		const r = parse(withoutN);
 		expect(r.problems.map((p) => `${p.row}:${p.column}: ${p.message}`)).toEqual([
@@ -75,7 +90,9 @@ describe('header problems', () => {
 	it('reports a duplicated column with both positions', () => {
 		const header = [...TRIAL_HEADER, 'n'].join(',');
 		const row = trials([{}]).split('\n')[1] + ',147';
-		expect(lines(`${header}\n${row}\n`)).toEqual(['trials.csv:1:n: column "n" appears twice (columns 13 and 22)']);
+		expect(lines(`${header}\n${row}\n`)).toEqual([
+			'trials.csv:1:n: column "n" appears twice (columns 13 and 22)'
+		]);
 	});
 
 	it('warns about an unknown column, with the name it resembles', () => {
@@ -89,7 +106,12 @@ describe('header problems', () => {
 		const k = TRIAL_HEADER.indexOf('sd');
 		const text = trials([{}, {}, {}])
 			.split('\n')
-			.map((l) => l.split(',').filter((_, j) => j !== k).join(','))
+			.map((l) =>
+				l
+					.split(',')
+					.filter((_, j) => j !== k)
+					.join(',')
+			)
 			.join('\n');
 		expect(lines(text)).toEqual([
 			'trials.csv:1:sd: column "sd" is missing: 3 rows need it (a continuous outcome (pain), first on line 2)'
@@ -99,7 +121,9 @@ describe('header problems', () => {
 
 describe('row problems', () => {
 	it('suggests the allowed value meant', () => {
-		expect(lines(trials([{ arm: 'shame' }]))).toEqual(['trials.csv:2:arm: unknown arm "shame"; did you mean "sham"?']);
+		expect(lines(trials([{ arm: 'shame' }]))).toEqual([
+			'trials.csv:2:arm: unknown arm "shame"; did you mean "sham"?'
+		]);
 		expect(lines(trials([{ arm: 'placebo' }]))).toEqual([
 			'trials.csv:2:arm: unknown arm "placebo"; did you mean "sham"?'
 		]);
@@ -112,7 +136,9 @@ describe('row problems', () => {
 	it('rejects zero or negative SDs and n, and n that is not a whole number', () => {
 		expect(lines(trials([{ sd: '-3' }]))).toEqual(['trials.csv:2:sd: sd must be greater than 0, got "-3"']);
 		expect(lines(trials([{ sd: '0' }]))).toEqual(['trials.csv:2:sd: sd must be greater than 0, got "0"']);
-		expect(lines(trials([{ n: '0' }]))).toEqual(['trials.csv:2:n: n must be a whole number greater than 0, got "0"']);
+		expect(lines(trials([{ n: '0' }]))).toEqual([
+			'trials.csv:2:n: n must be a whole number greater than 0, got "0"'
+		]);
 		expect(lines(trials([{ n: '-5' }]))).toEqual([
 			'trials.csv:2:n: n must be a whole number greater than 0, got "-5"'
 		]);
@@ -145,7 +171,9 @@ describe('row problems', () => {
 	});
 
 	it('reports text where a number belongs, and a decimal comma in a comma-separated file', () => {
-		expect(lines(trials([{ mean: '-28.7 mm' }]))).toEqual(['trials.csv:2:mean: mean must be a number, got "-28.7 mm"']);
+		expect(lines(trials([{ mean: '-28.7 mm' }]))).toEqual([
+			'trials.csv:2:mean: mean must be a number, got "-28.7 mm"'
+		]);
 		const r = parse(trials([{ sd: '30,3' }]));
 		expect(r.problems.map((p) => `${p.row}:${p.column}: ${p.message}`)).toEqual([
 			'2:sd: sd must be a number, got "30,3"'
@@ -216,13 +244,15 @@ describe('contrasts.csv', () => {
 
 	it('requires ratios to be positive (ratios, not logs)', () => {
 		const rr = { outcome: 'responder', scale: 'resp_30pct', direction: '', measure: 'RR' };
-		expect(lines(contrasts([{ ...rr, estimate: '0', ci_lower: '-0.5', ci_upper: '1.2' }]), 'contrasts.csv')).toEqual([
+		expect(
+			lines(contrasts([{ ...rr, estimate: '0', ci_lower: '-0.5', ci_upper: '1.2' }]), 'contrasts.csv')
+		).toEqual([
 			'contrasts.csv:2:estimate: estimate must be positive for a ratio (RR), got 0',
 			'contrasts.csv:2:ci_lower: ci_lower must be positive for a ratio (RR), got -0.5'
 		]);
-		expect(lines(contrasts([{ ...rr, estimate: '1.33', ci_lower: '1.04', ci_upper: '1.7' }]), 'contrasts.csv')).toEqual(
-			[]
-		);
+		expect(
+			lines(contrasts([{ ...rr, estimate: '1.33', ci_lower: '1.04', ci_upper: '1.7' }]), 'contrasts.csv')
+		).toEqual([]);
 	});
 
 	it('reads adjusted as true or false in any case', () => {
@@ -242,7 +272,11 @@ describe('contrasts.csv', () => {
 	});
 
 	it('tells two comparisons of one kind in a multi-arm trial from a duplicate', () => {
-		const text = contrasts([{ timepoint_weeks: '8' }, { timepoint_weeks: '8', estimate: '-6' }, { timepoint_weeks: '8' }]);
+		const text = contrasts([
+			{ timepoint_weeks: '8' },
+			{ timepoint_weeks: '8', estimate: '-6' },
+			{ timepoint_weeks: '8' }
+		]);
 		expect(lines(text, 'contrasts.csv')).toEqual([
 			'contrasts.csv:3:: warning: same comparison as line 2 with other numbers (same study_id, treatment, control, sham_type, outcome, scale, measure, adjusted and timepoint_weeks)',
 			'contrasts.csv:4:: duplicate row: same study_id, treatment, control, sham_type, outcome, scale, measure, adjusted and timepoint_weeks as line 2'

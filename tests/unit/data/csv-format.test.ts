@@ -19,7 +19,9 @@ describe('CSV dialects', () => {
 
 	it('reads old Mac CR line ends', () => {
 		const r = parse(trials([{}, { arm: 'shame' }], '\r'));
-		expect(r.problems.map(formatProblem)).toEqual(['trials.csv:3:arm: unknown arm "shame"; did you mean "sham"?']);
+		expect(r.problems.map(formatProblem)).toEqual([
+			'trials.csv:3:arm: unknown arm "shame"; did you mean "sham"?'
+		]);
 	});
 
 	it('reads quoted fields with commas, quotes and line breaks, and counts physical lines', () => {
@@ -28,7 +30,9 @@ describe('CSV dialects', () => {
 		expect(r.trials[0]!.notes).toBe(THREE_LINE_NOTE);
 		expect(r.trials[0]!.arm_label).toBe('verum, 12 sessions');
 		// The first data row spans lines 2-4, so the second starts on line 5.
-		expect(r.problems.map(formatProblem)).toEqual(['trials.csv:5:arm: unknown arm "shame"; did you mean "sham"?']);
+		expect(r.problems.map(formatProblem)).toEqual([
+			'trials.csv:5:arm: unknown arm "shame"; did you mean "sham"?'
+		]);
 	});
 
 	it('counts lines the same with CRLF files whose cells hold LF breaks (as Excel writes them)', () => {

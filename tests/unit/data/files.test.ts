@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readBundled } from '../../../src/cli/read-bundled';
-import { parseBundled } from '$lib/data/bundled';
 import { datasetFromTexts } from '$lib/data/dataset';
 import { ingestText } from '$lib/data/ingest';
 import { checkAddition } from '$lib/data/merge';
@@ -13,18 +11,12 @@ import { TEMPLATE_CONTRAST_ROW, TEMPLATE_TRIAL_ROW, templateCsv } from '$lib/dat
 import { contrasts, TRIAL_HEADER, trials } from './helpers';
 
 describe('bundled data', () => {
-	it('read with Vite (?raw) and with fs give the same texts', () => {
-		expect(readBundled()).toEqual({
-			trials: readFileSync('data/trials.csv', 'utf8'),
-			contrasts: readFileSync('data/contrasts.csv', 'utf8')
-		});
-		const vite = parseBundled();
-		const node = datasetFromTexts(readBundled());
-		expect(vite).toEqual(node);
-	});
-
 	it('load without errors', () => {
-		const { dataset, problems } = parseBundled();
+		const read = (name: string) => readFileSync(`data/${name}`, 'utf8');
+		const { dataset, problems } = datasetFromTexts({
+			trials: read('trials.csv'),
+			contrasts: read('contrasts.csv')
+		});
 		expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
 		expect(dataset.trials.length).toBeGreaterThan(0);
 		expect(dataset.contrasts.length).toBeGreaterThan(0);
@@ -59,14 +51,20 @@ describe('adding files to the data shown', () => {
 
 	it('refuses a study that is already shown, on its first line', () => {
 		const upload = ingestText(trials([{ study_id: 'new2020' }, {}]), 'mine.csv');
-		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload]).map(formatProblem)).toEqual([
+		expect(
+			checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload]).map(
+				formatProblem
+			)
+		).toEqual([
 			'mine.csv:3:study_id: study "brinkhaus2006" is already in the data shown; adding it would count the trial twice'
 		]);
 	});
 
 	it('accepts new studies, and the same study in the other kind of file', () => {
 		const upload = ingestText(contrasts([{}]), 'mine.csv');
-		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload])).toEqual([]);
+		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload])).toEqual(
+			[]
+		);
 	});
 
 	it('refuses a study already shown from an earlier upload (a typed table, not rows)', () => {
@@ -116,8 +114,18 @@ describe('memory store', () => {
 		const store = memoryStore();
 		expect(await store.load()).toBeUndefined();
 		const r = ingestText(trials([{}]), 'mine.csv');
-		const saved = { version: SAVED_VERSION, savedAt: 0, includeBundled: true, files: [] };
-		await store.save({ ...saved, files: [{ name: 'mine.csv', table: r.trials!, warnings: 0, studies: r.studies }] });
+		const saved = {
+			version: SAVED_VERSION,
+			savedAt: 0,
+			stamp: 's',
+			status: 'ok' as const,
+			includeBundled: true,
+			files: []
+		};
+		await store.save({
+			...saved,
+			files: [{ name: 'mine.csv', table: r.trials!, warnings: 0, studies: r.studies }]
+		});
 		expect((await store.load())?.files[0]?.table.length).toBe(1);
 		await store.clear();
 		expect(await store.load()).toBeUndefined();

@@ -23,12 +23,22 @@ describe('parseNumber', () => {
 		expect(parseNumber(text, comma)).toBe(value);
 	});
 
-	it.each([[''], ['-'], ['.'], ['1,5'], ['1.234,5'], ['1 549'], ['0x10'], ['Infinity'], ['NaN'], ['1e400'], ['12a'], ['--1']])(
-		'rejects %j',
-		(text) => {
-			expect(parseNumber(text)).toBeNaN();
-		}
-	);
+	it.each([
+		[''],
+		['-'],
+		['.'],
+		['1,5'],
+		['1.234,5'],
+		['1 549'],
+		['0x10'],
+		['Infinity'],
+		['NaN'],
+		['1e400'],
+		['12a'],
+		['--1']
+	])('rejects %j', (text) => {
+		expect(parseNumber(text)).toBeNaN();
+	});
 
 	it('rejects both separators and thousands groups in decimal-comma files', () => {
 		expect(parseNumber('1.234,5', true)).toBeNaN();
@@ -81,7 +91,13 @@ describe('scale registry', () => {
 			'ODI_0_100',
 			'HFAQ_0_100'
 		]);
-		expect(scaleInfo('NRS_0_10')).toMatchObject({ outcome: 'pain', min: 0, max: 10, direction: 'lower_better', to100: 10 });
+		expect(scaleInfo('NRS_0_10')).toMatchObject({
+			outcome: 'pain',
+			min: 0,
+			max: 10,
+			direction: 'lower_better',
+			to100: 10
+		});
 		expect(scaleInfo('HFAQ_0_100')).toMatchObject({ outcome: 'function', direction: 'higher_better' });
 		expect(scaleInfo('SF36_BP_0_100')?.direction).toBe('higher_better');
 		expect(scaleInfo('PROMIS_PI_T')).toMatchObject({ min: null, max: null });
@@ -116,7 +132,12 @@ describe('normalisation', () => {
 	it('puts 0-10 pain on 0-100 and negates higher-is-better scales', () => {
 		const nrs = { ...TEMPLATE_TRIAL_ROW, scale: 'NRS_0_10', mean: -2.5, sd: 1.5 };
 		expect(normaliseArm(nrs)).toEqual({ mean: -25, sd: 15, scale: 'pain_0_100' });
-		const sf36 = { ...TEMPLATE_TRIAL_ROW, scale: 'SF36_BP_0_100', direction: 'higher_better' as const, mean: 12 };
+		const sf36 = {
+			...TEMPLATE_TRIAL_ROW,
+			scale: 'SF36_BP_0_100',
+			direction: 'higher_better' as const,
+			mean: 12
+		};
 		expect(normaliseArm(sf36)).toEqual({ mean: -12, sd: 30.3, scale: 'SF36_BP_0_100' });
 		const hfaq = {
 			...TEMPLATE_TRIAL_ROW,

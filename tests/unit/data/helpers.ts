@@ -64,18 +64,30 @@ export function csv(
 	rows: readonly Readonly<Record<string, string>>[],
 	eol = '\n'
 ): string {
-	const lines = [header.join(','), ...rows.map((r) => header.map((h) => quote(r[h] ?? base[h] ?? '')).join(','))];
+	const lines = [
+		header.join(','),
+		...rows.map((r) => header.map((h) => quote(r[h] ?? base[h] ?? '')).join(','))
+	];
 	return lines.join(eol) + eol;
 }
 
 /** trials.csv text from row overrides; every row gets a distinct arm_label unless it sets one. */
 export function trials(rows: readonly Readonly<Record<string, string>>[], eol = '\n'): string {
-	return csv(TRIAL_HEADER, TRIAL_ROW, rows.map((r, i) => ({ arm_label: `arm ${i + 1}`, ...r })), eol);
+	return csv(
+		TRIAL_HEADER,
+		TRIAL_ROW,
+		rows.map((r, i) => ({ arm_label: `arm ${i + 1}`, ...r })),
+		eol
+	);
 }
 
 /** contrasts.csv text from row overrides; rows differ by timepoint unless they set one. */
 export function contrasts(rows: readonly Readonly<Record<string, string>>[]): string {
-	return csv(CONTRAST_HEADER, CONTRAST_ROW, rows.map((r, i) => ({ timepoint_weeks: String(8 + i), ...r })));
+	return csv(
+		CONTRAST_HEADER,
+		CONTRAST_ROW,
+		rows.map((r, i) => ({ timepoint_weeks: String(8 + i), ...r }))
+	);
 }
 
 /** The problems of a text as `file:row:column: message` lines. */

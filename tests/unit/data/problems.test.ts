@@ -33,7 +33,7 @@ describe('problems as CSV', () => {
 		const csv = problemsToCsv([p({ value: '=1+2', message: 'a "quoted", message', hint: '-x' })]);
 		expect(csv).toBe(
 			'severity,file,row,column,value,message,hint\r\n' +
-				"error,trials.csv,2,arm,'=1+2,\"a \"\"quoted\"\", message\",'-x\r\n"
+				'error,trials.csv,2,arm,\'=1+2,"a ""quoted"", message",\'-x\r\n'
 		);
 	});
 });

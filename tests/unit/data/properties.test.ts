@@ -26,7 +26,15 @@ const csvish = fc
 	.array(
 		fc.oneof(
 			fc.constantFrom(',', ';', '\t', '"', '""', '\n', '\r\n', '\r', '\ufeff', '\u0000', '\ufffd', ' '),
-			fc.constantFrom(...TRIAL_HEADER, ...CONTRAST_HEADER, '__proto__', 'constructor', 'sham', 'shame', 'true'),
+			fc.constantFrom(
+				...TRIAL_HEADER,
+				...CONTRAST_HEADER,
+				'__proto__',
+				'constructor',
+				'sham',
+				'shame',
+				'true'
+			),
 			fc.constantFrom('1.5', '-0', '1,5', '007', '1e400', 'NaN', '', '2006', 'pmid:1'),
 			fc.string({ maxLength: 8 })
 		),
@@ -103,15 +111,16 @@ const armRow = fc
 	.tuple(study, fc.constantFrom(...ARMS), text(false), fc.constantFrom(...SHAM_TYPES), fc.boolean())
 	.chain(([s, arm, arm_label, sham, continuous]) =>
 		fc.integer({ min: 1, max: 100_000 }).chain((n) =>
-			fc.record({
-				mean: finite,
-				sd: positive,
-				measure: fc.constantFrom(...MEASURES),
-				direction: fc.constantFrom(...DIRECTIONS),
-				outcome: fc.constantFrom(...(continuous ? CONTINUOUS_OUTCOMES : BINARY_OUTCOMES)),
-				events: fc.integer({ min: 0, max: n })
-			}).map(
-				(v): Omit<ArmRow, 'line' | 'study_id'> => ({
+			fc
+				.record({
+					mean: finite,
+					sd: positive,
+					measure: fc.constantFrom(...MEASURES),
+					direction: fc.constantFrom(...DIRECTIONS),
+					outcome: fc.constantFrom(...(continuous ? CONTINUOUS_OUTCOMES : BINARY_OUTCOMES)),
+					events: fc.integer({ min: 0, max: n })
+				})
+				.map((v): Omit<ArmRow, 'line' | 'study_id'> => ({
 					...s,
 					arm,
 					arm_label,
@@ -124,8 +133,7 @@ const armRow = fc
 					sd: continuous ? v.sd : null,
 					measure: continuous ? v.measure : null,
 					events: continuous ? null : v.events
-				})
-			)
+				}))
 		)
 	);
 
@@ -144,26 +152,28 @@ const contrastRow = fc
 				adjusted: fc.boolean()
 			})
 			.filter(({ ci }) => ci[0]! < ci[2]!)
-			.map(({ measure, outcome, direction, ci, shift, n, adjusted }): Omit<ContrastRow, 'line' | 'study_id'> => {
-				const ratio = RATIO_MEASURES.includes(measure);
-				const [lo, est, hi] = ratio ? ci : ci.map((x) => noNegZero(x + shift));
-				return {
-					...s,
-					treatment,
-					control,
-					sham_type: treatment === 'sham' || control === 'sham' ? sham : null,
-					comparator: null,
-					outcome,
-					direction: CONTINUOUS_OUTCOMES.includes(outcome) ? direction : null,
-					n_treatment: n,
-					n_control: n,
-					measure,
-					estimate: est!,
-					ci_lower: lo!,
-					ci_upper: hi!,
-					adjusted
-				};
-			})
+			.map(
+				({ measure, outcome, direction, ci, shift, n, adjusted }): Omit<ContrastRow, 'line' | 'study_id'> => {
+					const ratio = RATIO_MEASURES.includes(measure);
+					const [lo, est, hi] = ratio ? ci : ci.map((x) => noNegZero(x + shift));
+					return {
+						...s,
+						treatment,
+						control,
+						sham_type: treatment === 'sham' || control === 'sham' ? sham : null,
+						comparator: null,
+						outcome,
+						direction: CONTINUOUS_OUTCOMES.includes(outcome) ? direction : null,
+						n_treatment: n,
+						n_control: n,
+						measure,
+						estimate: est!,
+						ci_lower: lo!,
+						ci_upper: hi!,
+						adjusted
+					};
+				}
+			)
 	)
 	.filter((r) => r.ci_lower < r.ci_upper);
 

@@ -12,15 +12,20 @@ const { data, errors } = loadFiles([]);
 const pairs = data.contrasts
 	.filter((c) => !c.adjusted)
 	.flatMap((c) => {
-	const arms = (arm: string) =>
-		data.trials.filter(
-			(r) => r.study_id === c.study_id && r.arm === arm && r.outcome === c.outcome && r.scale === c.scale && r.timepoint_weeks === c.timepoint_weeks
-		);
-	const t = arms(c.treatment);
-	const k = arms(c.control);
-	if (t.length !== 1 || k.length !== 1) return [];
-	return [{ c, t: t[0]!, k: k[0]! }];
-});
+		const arms = (arm: string) =>
+			data.trials.filter(
+				(r) =>
+					r.study_id === c.study_id &&
+					r.arm === arm &&
+					r.outcome === c.outcome &&
+					r.scale === c.scale &&
+					r.timepoint_weeks === c.timepoint_weeks
+			);
+		const t = arms(c.treatment);
+		const k = arms(c.control);
+		if (t.length !== 1 || k.length !== 1) return [];
+		return [{ c, t: t[0]!, k: k[0]! }];
+	});
 
 describe('published differences re-derived from the arm rows', () => {
 	it('loads the bundled data without errors and finds at least four pairs to check', () => {
@@ -28,17 +33,19 @@ describe('published differences re-derived from the arm rows', () => {
 		expect(pairs.length).toBeGreaterThanOrEqual(4);
 	});
 
-	it.each(pairs.map((p) => [`${p.c.study} ${p.c.treatment} vs ${p.c.control} (${p.c.measure}, line ${p.c.line})`, p]))(
-		'%s',
-		(_, { c, t, k }) => {
-			if (c.measure === 'MD') {
-				const rows = [t, k].filter((r) => r.measure === 'change' || r.measure === 'final');
-				expect(rows).toHaveLength(2);
-				expect(Math.abs(t.mean! - k.mean! - c.estimate)).toBeLessThanOrEqual(0.1 + 1e-9);
-			} else if (c.measure === 'RD') {
-				const d = t.events! / t.n - k.events! / k.n;
-				expect(Math.abs(d - c.estimate)).toBeLessThanOrEqual(0.5 / t.n + 0.5 / k.n + 0.0005);
-			} else throw new Error(`no re-derivation rule for ${c.measure}`);
-		}
-	);
+	it.each(
+		pairs.map((p) => [
+			`${p.c.study} ${p.c.treatment} vs ${p.c.control} (${p.c.measure}, line ${p.c.line})`,
+			p
+		])
+	)('%s', (_, { c, t, k }) => {
+		if (c.measure === 'MD') {
+			const rows = [t, k].filter((r) => r.measure === 'change' || r.measure === 'final');
+			expect(rows).toHaveLength(2);
+			expect(Math.abs(t.mean! - k.mean! - c.estimate)).toBeLessThanOrEqual(0.1 + 1e-9);
+		} else if (c.measure === 'RD') {
+			const d = t.events! / t.n - k.events! / k.n;
+			expect(Math.abs(d - c.estimate)).toBeLessThanOrEqual(0.5 / t.n + 0.5 / k.n + 0.0005);
+		} else throw new Error(`no re-derivation rule for ${c.measure}`);
+	});
 });

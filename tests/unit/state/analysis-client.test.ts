@@ -2,8 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from '../../../src/lib/data/merge';
 import type { ClaimResult } from '../../../src/lib/evidence/claim-context';
 import type { Analysis, AnalysisSettings } from '../../../src/lib/evidence/types';
-import type { AnalysisMessage, AnalysisRequest } from '../../../src/lib/evidence/worker-protocol';
-import { AnalysisClient, type RemoteResult } from '../../../src/lib/state/analysis-client';
+import type {
+	AnalysisMessage,
+	AnalysisRequest,
+	WorkerRequest
+} from '../../../src/lib/evidence/worker-protocol';
+import { AnalysisClient, type RemoteBias, type RemoteResult } from '../../../src/lib/state/analysis-client';
 import { ingestText } from '../../../src/lib/data/ingest';
 import { trials } from '../data/helpers';
 import { analysisOf, result as rmaResult, study } from '../charts/studies';
@@ -11,7 +15,7 @@ import { analysisOf, result as rmaResult, study } from '../charts/studies';
 /** Stands in for the browser's Worker: keeps what the page posts and lets the test answer. */
 class FakeWorker {
 	static last: FakeWorker;
-	posted: AnalysisRequest[] = [];
+	posted: WorkerRequest[] = [];
 	transfers: Transferable[][] = [];
 	onmessage: ((e: { data: AnalysisMessage }) => void) | null = null;
 	onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
@@ -19,12 +23,15 @@ class FakeWorker {
 	constructor() {
 		FakeWorker.last = this;
 	}
-	postMessage(m: AnalysisRequest, transfer: Transferable[] = []) {
+	postMessage(m: WorkerRequest, transfer: Transferable[] = []) {
 		this.posted.push(m);
 		this.transfers.push(transfer);
 	}
 	terminate() {
 		this.terminated = true;
+	}
+	analyses() {
+		return this.posted.filter((m): m is AnalysisRequest => m.type === 'analyse');
 	}
 	answer(m: AnalysisMessage) {
 		this.onmessage!({ data: m });
@@ -46,11 +53,13 @@ function client() {
 	vi.stubGlobal('Worker', FakeWorker);
 	const got: RemoteResult[] = [];
 	const errors: [string, boolean][] = [];
-	const c = new AnalysisClient(
-		(r) => got.push(r),
-		(m, neverStarted) => errors.push([m, neverStarted])
-	);
-	return { c, got, errors, worker: FakeWorker.last };
+	const bias: RemoteBias[] = [];
+	const c = new AnalysisClient({
+		onResult: (r) => got.push(r),
+		onError: (m, neverStarted) => errors.push([m, neverStarted]),
+		onBias: (b) => bias.push(b)
+	});
+	return { c, got, errors, bias, worker: FakeWorker.last };
 }
 
 describe('AnalysisClient', () => {
@@ -58,7 +67,7 @@ describe('AnalysisClient', () => {
 		const { c, worker } = client();
 		const table = ingestText(trials([{ study_id: 'a2020' }, { study_id: 'b2021' }]), 'mine.csv').trials!;
 		c.request({ ...source(1), tables: [table] }, settings, [], view);
-		const sent = worker.posted[0]!.data!.tables[0] as typeof table;
+		const sent = (worker.posted[0] as AnalysisRequest).data!.tables[0] as typeof table;
 		expect(sent.columns.n).toEqual(table.columns.n);
 		expect(sent.strings).toEqual(table.strings);
 		expect(sent.columns.n.buffer).not.toBe(table.columns.n.buffer);
@@ -78,7 +87,7 @@ describe('AnalysisClient', () => {
 		expect(c.request(source(1), settings, [], view)).toBe(1);
 		expect(c.request(source(1), { ...settings, method: 'DL' }, [], view)).toBe(2);
 		expect(c.request(source(2), settings, [], view)).toBe(3);
-		expect(worker.posted.map((m) => [m.seq, m.data?.version ?? null, m.settings.method])).toEqual([
+		expect(worker.analyses().map((m) => [m.seq, m.data?.version ?? null, m.settings.method])).toEqual([
 			[1, 1, 'REML'],
 			[2, null, 'DL'],
 			[3, 2, 'REML']
@@ -103,10 +112,17 @@ describe('AnalysisClient', () => {
 		expect(got).toEqual([]);
 		const result = { claim: { id: 'x' }, sentence: 's', extra: {} } as unknown as ClaimResult;
 		const network = { nodes: [{ arm: 'sham' as const, n: 9 }], edges: [] };
-		worker.answer({ type: 'done', seq: 1, results: [{ ...result, analyses: ['other', a.id] }], network });
+		const series = { x: [{ label: 'l', control: 'sham' as const, points: [] }] };
+		worker.answer({
+			type: 'done',
+			seq: 1,
+			results: [{ ...result, analyses: ['other', a.id] }],
+			series,
+			network
+		});
 		expect(got).toHaveLength(1);
 		const r = got[0]!;
-		expect(r).toMatchObject({ seq: 1, version: 7, network });
+		expect(r).toMatchObject({ seq: 1, version: 7, network, series });
 		expect(r.analyses).toEqual([a, b] as Analysis[]);
 		expect(r.results[0]!.analyses[0]).toBe(r.analyses[1]);
 		expect(r.results[0]!.analyses[1]).toBe(r.analyses[0]);
@@ -121,7 +137,7 @@ describe('AnalysisClient', () => {
 		worker.answer({ type: 'analysis', seq: 1, analysis: head });
 		worker.answer({ type: 'analysis', seq: 2, analysis: head });
 		worker.answer({ type: 'studies', seq: 2, index: 0, studies });
-		worker.answer({ type: 'done', seq: 2, results: [], network: { nodes: [], edges: [] } });
+		worker.answer({ type: 'done', seq: 2, results: [], series: {}, network: { nodes: [], edges: [] } });
 		expect(got.map((r) => [r.seq, r.analyses.length, r.analyses[0]!.studies.length])).toEqual([[2, 1, 1]]);
 		worker.answer({ type: 'failed', seq: 3, message: 'out of memory' });
 		worker.onerror!({ message: 'crashed', preventDefault() {} });
@@ -131,5 +147,15 @@ describe('AnalysisClient', () => {
 		]);
 		c.terminate();
 		expect(worker.terminated).toBe(true);
+	});
+
+	it('asks for the bias checks of one analysis without resending anything, and passes the answer on', () => {
+		const { c, bias, worker } = client();
+		c.request(source(1), settings, [], view);
+		c.requestBias(1, 'pain-sham');
+		expect(worker.posted[1]).toEqual({ type: 'bias', seq: 1, id: 'pain-sham' });
+		expect(worker.transfers[1]).toEqual([]);
+		worker.answer({ type: 'bias', seq: 1, id: 'pain-sham', checks: null, message: 'k too small' });
+		expect(bias).toEqual([{ seq: 1, id: 'pain-sham', checks: null, message: 'k too small' }]);
 	});
 });

@@ -19,6 +19,8 @@ export function sortRows<T extends object>(rows: readonly T[], key: keyof T, dir
 		if (x === y) return 0;
 		if (x === null || x === undefined || x === '') return 1;
 		if (y === null || y === undefined || y === '') return -1;
-		return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sign;
+		return (
+			(typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sign
+		);
 	});
 }

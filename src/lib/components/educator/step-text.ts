@@ -1,6 +1,6 @@
 /** Words of the step-by-step forest plot: what the pooled estimate is after each study is added. */
 import { formatEffect } from '$lib/charts/format';
-import { formatWeight } from '$lib/charts/forestText';
+import { formatWeight } from '$lib/charts/forest-text';
 import type { Analysis, EffectMeasure } from '$lib/evidence/types';
 import type { RmaResult } from '$lib/stats/types';
 

@@ -1,4 +1,4 @@
-import { download } from '$lib/charts/exportSvg';
+import { download } from '$lib/charts/export-svg';
 
 /**
  * Offers text as a file download, made in the browser (a blob: URL; nothing is sent anywhere). A BOM is added

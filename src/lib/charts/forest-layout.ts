@@ -1,9 +1,9 @@
 import type { EffectMeasure, StudyEffect } from '$lib/evidence/types';
 import type { Interval, RmaResult } from '$lib/stats/types';
-import { effectScale, type EffectScale } from './effectScale';
-import { forestColumns, type ForestColumns } from './forestColumns';
+import { effectScale, type EffectScale } from './effect-scale';
+import { forestColumns, type ForestColumns } from './forest-columns';
 import { formatEstimateCi, formatInterval } from './format';
-import { forestDomain, whisker, type Whisker } from './forestGeometry';
+import { forestDomain, whisker, type Whisker } from './forest-geometry';
 import { studyInterval } from '$lib/stats/interval';
 
 export interface ForestBlockInput {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forestSummary, forestTable, forestTitle, studyRowLabel } from '../../../src/lib/charts/forestTable';
-import { heterogeneityText, modelName, subgroupTestText } from '../../../src/lib/charts/forestText';
-import { sortStudies } from '../../../src/lib/charts/forestSort';
+import { forestSummary, forestTable, forestTitle, studyRowLabel } from '../../../src/lib/charts/forest-table';
+import { heterogeneityText, modelName, subgroupTestText } from '../../../src/lib/charts/forest-text';
+import { sortStudies } from '../../../src/lib/charts/forest-sort';
 import { defaultSides } from '../../../src/lib/charts/sides';
 import { sourceUrl } from '../../../src/lib/charts/links';
 import { slug } from '../../../src/lib/charts/slug';

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { EffectMeasure } from '$lib/evidence/types';
-import { effectScale, type EffectScale } from './effectScale';
+import { effectScale, type EffectScale } from './effect-scale';
 import { zCrit } from '$lib/stats/interval';
 
 export interface FunnelInput {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { funnelTable } from '../../../src/lib/charts/funnelText';
-import { timeCourseSummary, timeCourseTable } from '../../../src/lib/charts/timeCourseText';
+import { funnelTable } from '../../../src/lib/charts/funnel-text';
+import { timeCourseSummary, timeCourseTable } from '../../../src/lib/charts/time-course-text';
 
 describe('funnelTable', () => {
 	it('lists observed then imputed studies on the reader scale with their standard errors', () => {

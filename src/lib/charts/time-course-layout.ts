@@ -2,7 +2,7 @@ import { line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import type { Arm } from '$lib/data/schema';
 import type { EffectMeasure } from '$lib/evidence/types';
-import { effectScale, type EffectScale } from './effectScale';
+import { effectScale, type EffectScale } from './effect-scale';
 import type { TimeSeries } from './types';
 
 export interface TimeMark {

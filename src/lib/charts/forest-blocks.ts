@@ -1,6 +1,6 @@
 import type { Analysis } from '$lib/evidence/types';
-import type { ForestBlockInput } from './forestLayout';
-import { sortStudies, type ForestSort } from './forestSort';
+import type { ForestBlockInput } from './forest-layout';
+import { sortStudies, type ForestSort } from './forest-sort';
 import type { ForestSubgroups } from './types';
 
 /**

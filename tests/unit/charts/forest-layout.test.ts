@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forestColumns } from '../../../src/lib/charts/forestColumns';
-import { forestLayout, type ForestItem } from '../../../src/lib/charts/forestLayout';
+import { forestColumns } from '../../../src/lib/charts/forest-columns';
+import { forestLayout, type ForestItem } from '../../../src/lib/charts/forest-layout';
 import { result, study, Z95 } from './studies';
 
 // Width 800, font 10: columns (forestColumns doc) label width min(160, 224) = 160, n ends at 220, plot 230..605.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { funnelLayout } from '../../../src/lib/charts/funnelLayout';
-import { FEW_STUDIES_NOTE, regtestText, trimfillText } from '../../../src/lib/charts/funnelText';
+import { funnelLayout } from '../../../src/lib/charts/funnel-layout';
+import { FEW_STUDIES_NOTE, regtestText, trimfillText } from '../../../src/lib/charts/funnel-text';
 import { expectClose, result } from './studies';
 
 // 400 x 300 at font 10: plot x 45..390, y 10..260. SE domain nice([0, 2]) = [0, 2]: se(v) = 10 + 125 v.

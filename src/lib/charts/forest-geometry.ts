@@ -1,7 +1,7 @@
 import type { StudyEffect } from '$lib/evidence/types';
 import type { Interval } from '$lib/stats/types';
-import type { EffectScale } from './effectScale';
-import type { ForestLayoutInput } from './forestLayout';
+import type { EffectScale } from './effect-scale';
+import type { ForestLayoutInput } from './forest-layout';
 import { studyInterval } from '$lib/stats/interval';
 
 export interface Whisker {

@@ -9,7 +9,7 @@ import {
 	isRatio,
 	MEASURE_NAME
 } from './format';
-import { formatWeight } from './forestText';
+import { formatWeight } from './forest-text';
 import { studyInterval } from '$lib/stats/interval';
 import { ROB_MARK } from './palette';
 import type { ChartTable, ForestSubgroups } from './types';

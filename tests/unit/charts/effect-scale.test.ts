@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectScale, ratioTicks } from '../../../src/lib/charts/effectScale';
+import { effectScale, ratioTicks } from '../../../src/lib/charts/effect-scale';
 
 describe('effectScale (linear)', () => {
 	it('widens the domain with d3 nice(5) and maps it onto the range', () => {

@@ -1,7 +1,6 @@
 import { format } from 'd3-format';
-import type { EffectMeasure } from '$lib/evidence/types';
 import type { RmaResult } from '$lib/stats/types';
-import { formatEstimateSentence, formatP } from './format';
+import { formatP } from './format';
 import type { ForestSubgroups } from './types';
 
 const f1 = format('.1f');
@@ -27,11 +26,4 @@ export function heterogeneityText(r: RmaResult): string {
 /** "Test for subgroup differences (sham type): Q = 1.23, df = 1, p = 0.27". */
 export function subgroupTestText(by: string, t: Pick<ForestSubgroups, 'q' | 'df' | 'p'>): string {
 	return `Test for subgroup differences (${by.toLowerCase()}): Q = ${f2(t.q)}, df = ${t.df}, ${formatP(t.p)}`;
-}
-
-/** One sentence with the pooled numbers, for the text alternative and the pooled row. */
-export function pooledSentence(measure: EffectMeasure, unit: string, r: RmaResult): string {
-	const est = formatEstimateSentence(measure, r.estimate, r.ci, r.level);
-	const studies = r.k === 1 ? '1 study' : `${r.k} studies`;
-	return `Pooled ${unit} over ${studies}: ${est}, ${formatP(r.p)}.`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countsOutOf100, iconArrayLayout, iconState } from '../../../src/lib/charts/iconArrayLayout';
-import { networkLayout } from '../../../src/lib/charts/networkLayout';
-import { robCounts, robLayout } from '../../../src/lib/charts/robLayout';
+import { countsOutOf100, iconArrayLayout, iconState } from '../../../src/lib/charts/icon-array-layout';
+import { networkLayout } from '../../../src/lib/charts/network-layout';
+import { robCounts, robLayout } from '../../../src/lib/charts/rob-layout';
 
 describe('networkLayout', () => {
 	// 500 x 300 at font 10: maxR = 0.12 * 300 = 36; columns x = 100 and 400; rows y = 41 and 300 - 36 - 28 = 236.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeCourseLayout } from '../../../src/lib/charts/timeCourseLayout';
+import { timeCourseLayout } from '../../../src/lib/charts/time-course-layout';
 import type { TimeSeries } from '../../../src/lib/charts/types';
 
 // 400 x 300 at font 10, one series: plot x 45..390, y from 1.4 * 10 + 10 = 24 to 260.

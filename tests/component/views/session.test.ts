@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { syntheticTrialsCsv } from '../../../bench/ingest';
+import { loadFiles } from '../../../src/cli/summarize';
+import { ingestText } from '$lib/data/ingest';
+import { datasetOf, sourceOf } from '$lib/data/merge';
+import { bundledClaims } from '$lib/evidence/claims';
+import { biasChecks } from '$lib/evidence/sensitivity';
+import type { BiasRequest } from '$lib/evidence/worker-protocol';
+import { AnalysisSession, WORKER_ROWS, type BiasState } from '$lib/state/session.svelte';
+import { claimViewOf, DEFAULT_CONTROLS, settingsOf } from '$lib/state/url-params';
+import { installInThread, requests, startInThread } from './in-thread-worker';
+
+const { data: bundled } = loadFiles([]);
+const claims = bundledClaims.claims;
+const large = ingestText(syntheticTrialsCsv(WORKER_ROWS + 1000), 'large.csv');
+const source = sourceOf(1, bundled, [large.trials!]);
+const rows = datasetOf(source);
+
+/** A session over the large data: in the worker when given the tables, else on the page. */
+function session(tables: boolean) {
+	return new AnalysisSession({
+		data: () => rows,
+		source: tables ? () => source : undefined,
+		claims,
+		settings: () => settingsOf(DEFAULT_CONTROLS),
+		view: () => claimViewOf(DEFAULT_CONTROLS),
+		maxTrialMarks: 300,
+		startWorker: startInThread
+	});
+}
+
+beforeEach(installInThread);
+afterEach(() => vi.unstubAllGlobals());
+
+describe('AnalysisSession', () => {
+	it('gives the same bias checks and time courses whether the page or the worker computed them', async () => {
+		const page = session(false);
+		const worker = session(true);
+		expect(page.offPage).toBe(false);
+		expect(worker.offPage).toBe(true);
+		worker.schedule();
+		await vi.waitFor(() => expect(worker.computing).toBe(false), { timeout: 30_000 });
+		expect(worker.results.map((r) => r.sentence)).toEqual(page.results.map((r) => r.sentence));
+
+		// The analyses the "Why this verdict" panels show checks for: the first of each claim, when pooled.
+		const shown = (s: AnalysisSession) =>
+			s.results.flatMap((r) => r.analyses.slice(0, 1).filter((a) => a.result));
+		const onPage = shown(page).map((a) => page.biasChecks(a));
+		expect(onPage.length).toBeGreaterThan(0);
+		expect(onPage.every((b) => b.status === 'ready')).toBe(true);
+		expect(onPage).toEqual(shown(page).map((a) => ({ status: 'ready', checks: biasChecks(a) })));
+
+		// The worker is asked once per analysis, answers in the background, and the session shows its answer.
+		const first = shown(worker).map((a) => worker.biasChecks(a));
+		expect(first.every((b) => b.status === 'computing')).toBe(true);
+		shown(worker).forEach((a) => worker.biasChecks(a));
+		const asked = requests.filter((r): r is BiasRequest => r.type === 'bias');
+		expect(asked.map((r) => r.id)).toEqual([...new Set(shown(worker).map((a) => a.id))]);
+		let fromWorker: BiasState[] = [];
+		await vi.waitFor(() => {
+			fromWorker = shown(worker).map((a) => worker.biasChecks(a));
+			expect(fromWorker.every((b) => b.status === 'ready')).toBe(true);
+		});
+		expect(fromWorker).toEqual(onPage);
+
+		const series = (s: AnalysisSession) => s.results.map((r) => s.timeSeries(r));
+		expect(series(page).some((s) => s.length > 0)).toBe(true);
+		expect(series(worker)).toEqual(series(page));
+	});
+
+	it('reports the data version as analysed only once the worker has answered', async () => {
+		const worker = session(true);
+		expect(worker.analysedVersion).toBe(null);
+		worker.schedule();
+		expect(worker.analysedVersion).toBe(null);
+		await vi.waitFor(() => expect(worker.analysedVersion).toBe(source.version), { timeout: 30_000 });
+		expect(session(false).analysedVersion).toBe(null); // no tables: nothing saved to mark
+	});
+});
