@@ -44,7 +44,7 @@ export function syntheticTrialsCsv(rows: number): string {
 		const notes =
 			i % 6 === 0 ? '"SD from 95% CI: sd = sqrt(n)*(hi-lo)/(2*1.959964), as ""Table 2"" gives"' : '';
 		out.push(
-			`synth${study},Synthetic ${study},${2000 + (study % 25)},chronic,${arm},${label},${sham},${outcome},` +
+			`synth${study},Synthetic ${study},${2000 + (study % 25)},chronic,${arm},${label},${sham},,${outcome},` +
 				`${scale},${direction},${week},${n},${mean},${sd},${binary ? '' : 'change'},${events},low,` +
 				`pmid:${10000000 + study},Table 2,${notes}`
 		);

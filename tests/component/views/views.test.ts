@@ -27,12 +27,14 @@ describe('ClinicianView', () => {
 	it('recomputes the verdicts when a control changes', async () => {
 		const { container } = render(Harness, { data, audience: 'clinician' });
 		const badge = () => container.querySelector('#sham-as-good [data-verdict]')?.getAttribute('data-verdict');
-		expect(badge()).toBe('supported');
-		const mid = screen.getByLabelText(/Minimal important difference/) as HTMLInputElement;
-		mid.value = '2';
-		await fireEvent.change(mid);
+		// real - sham = -2.6 (95% CI -5.2 to -0.1, 90% CI -4.8 to -0.5): equivalent within the 10-point margin and
+		// clearly better, so both are said: partly supported.
+		expect(badge()).toBe('partly supported');
+		const margin = screen.getByLabelText(/Equivalence margin/) as HTMLInputElement;
+		margin.value = '2';
+		await fireEvent.change(margin);
 		flushSync();
-		// real - sham = -2.6 (95% CI -5.2 to -0.1): a clear difference larger than a 2-point margin.
+		// A clear difference whose 90% CI reaches past a 2-point margin.
 		expect(badge()).toBe('not supported');
 	});
 });
