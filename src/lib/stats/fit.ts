@@ -4,11 +4,14 @@
  * W = diag(1/(vi + tau2)), Wald z or Hartung-Knapp t tests, and the Q test with I^2 and H^2.
  * Knapp-Hartung (metafor `test = "knha"`): vb is multiplied by s2w = Y'PY / (k - p) (0 when Y'PY <= eps), and
  * t tests and intervals use k - p degrees of freedom. Heterogeneity: see `heterogeneity`.
+ * Like metafor, a note warns when max(vi) / min(vi) >= 1e7. Unlike metafor, a fit whose tau2, coefficients,
+ * standard errors or Q are not finite throws a RangeError (the evidence layer turns it into a note) instead of
+ * returning NaN or Infinity.
  * Source: metafor `rma.uni` source and `?rma`; Higgins & Thompson (2002), Stat Med 21:1539-1558; Knapp & Hartung
  * (2003), Stat Med 22:2693-2710.
  */
 import { alphaFromLevel, pnorm, pt, qnorm, qt } from './distributions';
-import { checkInput, fullRank } from './checks';
+import { checkInput, fullRank, varianceRatio, VARIANCE_RATIO_WARN } from './checks';
 import { heterogeneity, type Heterogeneity } from './heterogeneity';
 import { estimateTau2 } from './tau2';
 import type { Interval, Method, RmaOptions, TestType } from './types';
@@ -67,6 +70,11 @@ export function fitModel(
 	}
 	if (xi && !fullRank(xi))
 		throw new RangeError('the moderator is (nearly) constant: model matrix not of full rank');
+	const ratio = varianceRatio(vi);
+	if (Number.isFinite(ratio) && ratio >= VARIANCE_RATIO_WARN)
+		notes.push(
+			`The largest sampling variance is ${ratio.toExponential(1)} times the smallest: results may be numerically unstable (metafor warns from 1e7).`
+		);
 	if (k === 1 && test === 'knha') {
 		test = 'z';
 		notes.push('Hartung-Knapp needs k >= 2; the z test is used for a single study, as metafor does.');
@@ -101,6 +109,16 @@ export function fitModel(
 		};
 	});
 	const het = heterogeneity(yi, vi, t2.tau2, requested === 'FE', xi);
+	const bad = [
+		['tau2', t2.tau2],
+		['Q', het.q],
+		...coefficients.flatMap((c, j) => [
+			[`coefficient ${j}`, c.estimate],
+			[`its standard error`, c.se]
+		])
+	].find(([, v]) => !Number.isFinite(v as number));
+	if (bad)
+		throw new RangeError(`the ${bad[0]} of the model is not finite (${bad[1]}): the inputs are too extreme`);
 	return {
 		k,
 		p,
