@@ -4,6 +4,7 @@ import { rma } from '$lib/stats';
 import { armEffect, COLLATOR, effectiveArm, type Candidate } from './arm-effects';
 import { COMPARISONS, comparisonKey, type Comparison } from './comparisons';
 import { contrastEffect } from './contrast-effects';
+import { effectOrReason, notPooledNote, unusableReason } from './effect-guard';
 import type {
 	Analysis,
 	AnalysisPopulation,
@@ -60,6 +61,10 @@ function armGroups(arms: ArmRow[], usualCareAsNone: boolean): ArmGroup[] {
 	return out;
 }
 
+/** The effect, or why the model cannot use it (a non-finite effect or variance). */
+const usable = (e: Candidate | string): Candidate | string =>
+	typeof e === 'string' ? e : (unusableReason(e) ?? e);
+
 /** Every candidate effect (all timepoints) of one comparison, with the reasons rows were left out. */
 function candidates(
 	groups: ArmGroup[],
@@ -75,7 +80,7 @@ function candidates(
 		if (rt.length === 0) continue;
 		const rc = rows.filter((_, i) => arms[i] === c.control);
 		if (rc.length === 0) continue;
-		const e = armEffect(rt, rc, measure);
+		const e = usable(effectOrReason(() => armEffect(rt, rc, measure)));
 		if (typeof e === 'string')
 			notes.push({
 				week: rt[0]!.timepoint_weeks,
@@ -93,7 +98,7 @@ function candidates(
 		const b = effectiveArm(row.control, usualCareAsNone, noneStudies.has(row.study_id));
 		const match = (a === c.treatment && b === c.control) || (a === c.control && b === c.treatment);
 		if (!match) continue;
-		const e = contrastEffect({ ...row, treatment: a, control: b }, measure);
+		const e = usable(effectOrReason(() => contrastEffect({ ...row, treatment: a, control: b }, measure)));
 		if (typeof e === 'string')
 			notes.push({
 				week: row.timepoint_weeks,
@@ -143,18 +148,23 @@ function unmixed(list: Candidate[], measure: EffectMeasure, notes: string[]): Ca
 function pool(
 	list: Candidate[],
 	settings: AnalysisSettings
-): { studies: StudyEffect[]; result: Analysis['result'] } {
+): { studies: StudyEffect[]; result: Analysis['result']; note: string | null } {
 	const isOut = (e: Candidate) =>
 		settings.excluded.includes(e.study_id) || (settings.excludeHighRob && e.rob === 'high');
 	const kept = list.filter((e) => !isOut(e));
-	const result =
-		kept.length > 0
-			? rma(
-					kept.map((e) => e.yi),
-					kept.map((e) => e.vi),
-					settings
-				)
-			: null;
+	let result: Analysis['result'] = null;
+	let note: string | null = null;
+	if (kept.length > 0) {
+		try {
+			result = rma(
+				kept.map((e) => e.yi),
+				kept.map((e) => e.vi),
+				settings
+			);
+		} catch (e) {
+			note = notPooledNote(e, kept);
+		}
+	}
 	let i = 0;
 	const studies = list.map((e) => {
 		const s = { ...e };
@@ -162,7 +172,7 @@ function pool(
 		s.weight = s.excluded || !result ? null : result.weights[i++]!;
 		return s;
 	});
-	return { studies, result };
+	return { studies, result, note };
 }
 
 /**
@@ -195,7 +205,8 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 						.map((n) => n.text);
 					const picked = unmixed(pickPerStudy(found, window), measure, windowNotes);
 					if (picked.length === 0) continue;
-					const { studies, result } = pool(picked, settings);
+					const { studies, result, note } = pool(picked, settings);
+					if (note) windowNotes.push(note);
 					out.push({
 						id: analysisId(outcome, population, c, window),
 						outcome,

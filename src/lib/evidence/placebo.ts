@@ -9,21 +9,35 @@ import {
 	type ClaimView
 } from './claim-context';
 import { capitalise, describeEffect } from './describe';
+import { notPooledNote } from './effect-guard';
 import type { Analysis } from './types';
 import { oriented, superiorityVerdict } from './verdicts';
 
-/** The analysis restricted to some studies and pooled again with the same estimator. */
+/**
+ * The analysis restricted to some studies and pooled again with the same estimator; without a result (and with
+ * a note) when the model cannot be fitted to them.
+ */
 export function restrict(a: Analysis, ids: Set<string>): Analysis {
 	const studies = a.studies.filter((s) => ids.has(s.study_id) && !s.excluded);
 	const r = a.result!;
-	const result = studies.length
-		? rma(
+	let result: Analysis['result'] = null;
+	const notes = [...a.notes];
+	try {
+		if (studies.length)
+			result = rma(
 				studies.map((s) => s.yi),
 				studies.map((s) => s.vi),
 				{ method: r.requested, test: r.test, level: r.level }
-			)
-		: null;
-	return { ...a, studies: studies.map((s, i) => ({ ...s, weight: result?.weights[i] ?? null })), result };
+			);
+	} catch (e) {
+		notes.push(notPooledNote(e, studies));
+	}
+	return {
+		...a,
+		studies: studies.map((s, i) => ({ ...s, weight: result?.weights[i] ?? null })),
+		result,
+		notes
+	};
 }
 
 /**
@@ -43,6 +57,7 @@ export function placeboShare(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	if (inBoth.size === 0) return NO_DATA(claim, t);
 	const s = restrict(sham, inBoth);
 	const r = restrict(real, inBoth);
+	if (!s.result || !r.result) return NO_DATA(claim, t);
 	const share = s.result!.estimate / r.result!.estimate;
 	const verdict = superiorityVerdict(oriented(s), midFor(s, view));
 	const k = inBoth.size;
