@@ -41,12 +41,16 @@ same <- escalc("MD", m1i = rep(-20, 12), sd1i = rep(20, 12), n1i = rep(50, 12),
                m2i = rep(-10, 12), sd2i = rep(20, 12), n2i = rep(50, 12))
 regtest_error <- tryCatch({ regtest(rma(same$yi, same$vi)); NA }, error = function(e) conditionMessage(e))
 
+# Two identical effects under Hartung-Knapp: Y'PY = 0, so metafor's se is 0 and its z = 0/0 (p is NA).
+kh <- rma(c(0, 0), c(2, 2), test = "knha")
+
 x <- list(
   provenance = provenance,
   source = "metafor rma(method = c('REML', 'PM', 'DL')) and regtest() on constructed extreme inputs",
   tiny_sd = c(list(arms = arms), fit(tiny$yi, tiny$vi)),
   # +Infinity REML step (tr(PP) rounds to 0) for one near-zero variance
   tiny_vi = fit(c(18.08492546077464, 11.512094328579172), c(4.195749382505559e-22, 43.45278002959742)),
+  knha_identical = list(yi = c(0, 0), vi = c(2, 2), estimate = as.numeric(kh$beta), se = kh$se, p = kh$pval),
   equal_precision = list(yi = as.numeric(same$yi), vi = as.numeric(same$vi), regtest_error = regtest_error)
 )
 writeLines(toJSON(x, auto_unbox = TRUE, digits = NA, na = "null", null = "null"),

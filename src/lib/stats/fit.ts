@@ -3,7 +3,8 @@
  * `rma.uni` (weighted estimation, no user weights): tau^2 (with fallback), beta = (X'WX)^-1 X'WY with
  * W = diag(1/(vi + tau2)), Wald z or Hartung-Knapp t tests, and the Q test with I^2 and H^2.
  * Knapp-Hartung (metafor `test = "knha"`): vb is multiplied by s2w = Y'PY / (k - p) (0 when Y'PY <= eps), and
- * t tests and intervals use k - p degrees of freedom. Heterogeneity: see `heterogeneity`.
+ * t tests and intervals use k - p degrees of freedom. Heterogeneity: see `heterogeneity`. With s2w = 0 the SE is 0
+ * and metafor's statistic is +-Inf (p = 0), or 0/0 = NaN for an estimate of exactly 0: here that one is 0 (p = 1).
  * Like metafor, a note warns when max(vi) / min(vi) >= 1e7. Unlike metafor, a fit whose tau2, coefficients,
  * standard errors or Q are not finite throws a RangeError (the evidence layer turns it into a note) instead of
  * returning NaN or Infinity.
@@ -93,7 +94,8 @@ export function fitModel(
 	const crit = df === null ? qnorm(alpha / 2, false) : df > 0 ? qt(alpha / 2, df, false) : NaN;
 	const coefficients = f.beta.map((estimate, j) => {
 		const se = Math.sqrt(vb[j]![j]!);
-		const statistic = estimate / se;
+		// knha with every study on the fit: se = 0 (metafor); 0 / 0 is read as z = 0 rather than NaN
+		const statistic = se === 0 && estimate === 0 ? 0 : estimate / se;
 		const pval =
 			df === null
 				? 2 * pnorm(Math.abs(statistic), false)

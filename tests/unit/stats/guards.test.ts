@@ -33,6 +33,7 @@ const f = fixture<{
 	tiny_sd: Case & { arms: Record<keyof ContinuousArms, number[]> };
 	tiny_vi: Case;
 	equal_precision: { yi: number[]; vi: number[]; regtest_error: string };
+	knha_identical: { yi: number[]; vi: number[]; estimate: number; se: number; p: number | null };
 }>('extreme');
 
 /** The two trials of the tiny-sd case as the engine computes them from the arm summaries. */
@@ -145,6 +146,16 @@ describe('non-finite intermediate values are caught where they arise', () => {
 		const vi = [1, 1, 1, 1];
 		expect(() => confint(yi, vi)).toThrow(/not finite/);
 		expect(() => trimfill(yi, vi)).toThrow(/not finite/);
+	});
+	it('Hartung-Knapp with every effect exactly 0 (metafor: se 0, z = 0/0, no p) gives z = 0 and p = 1', () => {
+		const c = f.knha_identical;
+		expect(c.se).toBe(0);
+		expect(c.p).toBeNull();
+		const r = rma(c.yi, c.vi, { test: 'knha' });
+		expect(r.estimate).toBe(c.estimate);
+		expect(r.se).toBe(c.se);
+		expect(r.statistic).toBe(0);
+		expect(r.p).toBe(1);
 	});
 	it('regtest stops as metafor does when all trials have the same precision', () => {
 		const c = f.equal_precision;
