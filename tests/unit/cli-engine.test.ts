@@ -80,7 +80,7 @@ describe('summarize finishes on extreme inputs', () => {
 		['an infinite CI', '-1e999', '3.7', /:2:ci_lower: ci_lower must be a number, got "-1e999"/],
 		['an astronomically wide CI', '-1e300', '1e300', /:2:ci_lower: ci_lower is -1e300, beyond ±1,000,000/]
 	])('contrasts.csv with %s is rejected with its location', (_, lower, upper, message) => {
-		const row = { ...CONTRAST_ROW, ci_lower: lower, ci_upper: upper };
+		const row: Record<string, string> = { ...CONTRAST_ROW, ci_lower: lower, ci_upper: upper };
 		const file = join(dir, `contrasts-${lower}.csv`);
 		writeFileSync(file, [CONTRAST_HEADER.join(','), CONTRAST_HEADER.map((c) => row[c]).join(',')].join('\n'));
 		const r = run(file);
