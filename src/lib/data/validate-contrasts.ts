@@ -1,6 +1,7 @@
 import type { HeaderLayout } from './header';
 import type { ProblemSink } from './problems';
 import { checkComparator, checkFieldCount, checkSource, checkYear } from './row-checks';
+import { checkCiWidth, checkContrastValue, checkN } from './plausible';
 import { RowReader, vocab } from './row-reader';
 import { ScaleChecker } from './scale-checks';
 import {
@@ -70,6 +71,8 @@ export class ContrastValidator {
 		const timepoint = r.num(I.timepoint_weeks!, 'timepoint_weeks', true);
 		const n_treatment = r.count(I.n_treatment!, 'n_treatment', false, 1);
 		const n_control = r.count(I.n_control!, 'n_control', false, 1);
+		if (n_treatment === n_treatment) checkN(r, I.n_treatment!, 'n_treatment', n_treatment);
+		if (n_control === n_control) checkN(r, I.n_control!, 'n_control', n_control);
 		const measure = r.code(I.measure!, 'measure', MEA, true);
 		const estimate = r.num(I.estimate!, 'estimate', true);
 		const lower = r.num(I.ci_lower!, 'ci_lower', true);
@@ -146,6 +149,13 @@ export class ContrastValidator {
 				if (v <= 0) r.error(name, String(v), `${name} must be positive for a ratio (${m}), got ${v}`, RATIO);
 			}
 		}
+		const I = this.#i;
+		const ratio = isRatio(measure);
+		const within = (i: number, name: string, x: number) =>
+			x !== x || checkContrastValue(r, i, name, x, ratio);
+		within(I.estimate!, 'estimate', estimate);
+		const lowerOk = within(I.ci_lower!, 'ci_lower', lower);
+		const limitsOk = within(I.ci_upper!, 'ci_upper', upper) && lowerOk;
 		if (lower !== lower || upper !== upper) return;
 		if (lower >= upper) {
 			r.error('ci_lower', String(lower), `ci_lower (${lower}) must be below ci_upper (${upper})`, INTERVAL);
@@ -156,7 +166,7 @@ export class ContrastValidator {
 				`estimate (${estimate}) lies outside its confidence interval (${lower} to ${upper})`,
 				INTERVAL
 			);
-		}
+		} else if (limitsOk && (!ratio || lower > 0)) checkCiWidth(r, I.ci_upper!, lower, upper, ratio);
 	}
 
 	#outcome(outcome: number, measure: number, scaleId: number, scale: string, direction: number): void {

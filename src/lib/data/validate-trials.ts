@@ -17,6 +17,7 @@ import {
 import { TableBuilder, TRIAL_LAYOUT } from './table';
 import type { ProblemSink } from './problems';
 import { checkComparator, checkFieldCount, checkSource, checkYear } from './row-checks';
+import { checkN, checkScaleValue, checkSdFloor } from './plausible';
 
 const ARM = vocab(ARMS);
 const POP = vocab(POPULATIONS);
@@ -69,6 +70,7 @@ export class TrialValidator {
 		const direction = r.code(I.direction!, 'direction', DIR, false);
 		const timepoint = r.num(I.timepoint_weeks!, 'timepoint_weeks', true);
 		const n = r.count(I.n!, 'n', true, 1);
+		if (n === n) checkN(r, I.n!, 'n', n);
 		const mean = r.num(I.mean!, 'mean', false);
 		const sd = r.num(I.sd!, 'sd', false);
 		const measure = r.code(I.measure!, 'measure', MEA, false);
@@ -138,9 +140,11 @@ export class TrialValidator {
 		const r = this.r;
 		const I = this.#i;
 		if (mean !== mean && r.raw(I.mean!) === '') r.need(I.mean!, 'mean', CONTINUOUS[outcome]!);
+		if (mean === mean) checkScaleValue(r, I.mean!, 'mean', mean);
 		if (sd !== sd && r.raw(I.sd!) === '') r.need(I.sd!, 'sd', CONTINUOUS[outcome]!);
 		else if (sd <= 0)
 			r.error('sd', r.raw(I.sd!), `sd must be greater than 0, got "${r.raw(I.sd!)}"`, SD_HINT);
+		else if (sd === sd && checkScaleValue(r, I.sd!, 'sd', sd)) checkSdFloor(r, I.sd!, scale, sd);
 		if (measure === 0 && r.raw(I.measure!) === '') r.need(I.measure!, 'measure', CONTINUOUS[outcome]!);
 		if (direction === 0 && r.raw(I.direction!) === '')
 			r.need(I.direction!, 'direction', CONTINUOUS[outcome]!);

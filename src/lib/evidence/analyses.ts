@@ -5,6 +5,7 @@ import { rma } from '$lib/stats';
 import { armEffect, COLLATOR, effectiveArm, type Candidate } from './arm-effects';
 import { COMPARISONS, comparisonKey, type Comparison } from './comparisons';
 import { contrastEffect } from './contrast-effects';
+import { effectOrReason, notPooledNote, unusableReason } from './effect-guard';
 import type {
 	Analysis,
 	AnalysisPopulation,
@@ -62,6 +63,10 @@ function armGroups(arms: ArmRow[], usualCareAsNone: boolean): ArmGroup[] {
 	return out;
 }
 
+/** The effect, or why the model cannot use it (a non-finite effect or variance). */
+const usable = (e: Candidate | string): Candidate | string =>
+	typeof e === 'string' ? e : (unusableReason(e) ?? e);
+
 /** Every candidate effect (all timepoints) of one comparison, with the reasons rows were left out. */
 function candidates(
 	groups: ArmGroup[],
@@ -78,7 +83,7 @@ function candidates(
 		if (rt.length === 0) continue;
 		const rc = rows.filter((_, i) => arms[i] === c.control);
 		if (rc.length === 0) continue;
-		const e = armEffect(rt, rc, measure, settings.includeDoubleZero);
+		const e = usable(effectOrReason(() => armEffect(rt, rc, measure, settings.includeDoubleZero)));
 		if (typeof e === 'string')
 			notes.push({
 				week: rt[0]!.timepoint_weeks,
@@ -96,7 +101,7 @@ function candidates(
 		const b = effectiveArm(row.control, usualCareAsNone, noneStudies.has(row.study_id));
 		const match = (a === c.treatment && b === c.control) || (a === c.control && b === c.treatment);
 		if (!match) continue;
-		const e = contrastEffect({ ...row, treatment: a, control: b }, measure);
+		const e = usable(effectOrReason(() => contrastEffect({ ...row, treatment: a, control: b }, measure)));
 		if (typeof e === 'string')
 			notes.push({
 				week: row.timepoint_weeks,
@@ -162,17 +167,23 @@ export function poolEffects(
 function pool(
 	list: Candidate[],
 	settings: AnalysisSettings
-): { studies: StudyEffect[] } & Pick<Analysis, 'result' | 'verdictResult'> {
+): { studies: StudyEffect[]; note: string | null } & Pick<Analysis, 'result' | 'verdictResult'> {
 	const isOut = (e: Candidate) =>
 		e.leftOut !== undefined ||
 		settings.excluded.includes(e.study_id) ||
 		(settings.excludeHighRob && e.rob === 'high');
 	const kept = list.filter((e) => !isOut(e));
-	const pooled = poolEffects(
-		kept.map((e) => e.yi),
-		kept.map((e) => e.vi),
-		settings
-	);
+	let pooled: Pick<Analysis, 'result' | 'verdictResult'> = { result: null };
+	let note: string | null = null;
+	try {
+		pooled = poolEffects(
+			kept.map((e) => e.yi),
+			kept.map((e) => e.vi),
+			settings
+		);
+	} catch (e) {
+		note = notPooledNote(e, kept);
+	}
 	const result = pooled.result;
 	let i = 0;
 	const studies = list.map((e) => {
@@ -181,7 +192,7 @@ function pool(
 		s.weight = s.excluded || !result ? null : result.weights[i++]!;
 		return s;
 	});
-	return { studies, ...pooled };
+	return { studies, ...pooled, note };
 }
 
 /**
@@ -239,7 +250,8 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 							.map((n) => n.text);
 						const picked = unmixed(pickPerStudy(found, window), measure, windowNotes);
 						if (picked.length === 0) continue;
-						const { studies, result, verdictResult } = pool(picked, settings);
+						const { studies, result, verdictResult, note } = pool(picked, settings);
+						if (note) windowNotes.push(note);
 						out.push({
 							id: analysisId(outcome, population, c, window, event),
 							...(event ? { event } : {}),

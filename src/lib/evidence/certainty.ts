@@ -1,4 +1,4 @@
-import { regtest } from '$lib/stats';
+import { eggerFor, MIN_K_SMALL_STUDY } from './sensitivity';
 import type { Analysis } from './types';
 import type { Oriented } from './verdicts';
 
@@ -26,8 +26,7 @@ export interface CertaintyRating {
 
 /** Participants below which a pooled continuous (binary) result is imprecise (GRADE optimal information size). */
 export const OIS_PARTICIPANTS = 400;
-/** Studies needed before small-study bias can be tested (Cochrane Handbook 13.3.5.4). */
-export const MIN_K_SMALL_STUDY = 10;
+export { MIN_K_SMALL_STUDY };
 /** I^2 (percent) from which trials are judged inconsistent (Cochrane Handbook 10.10.2: 50-90% substantial). */
 export const I2_INCONSISTENT = 50;
 /** Fewest trials with which consistency can be judged at all. */
@@ -162,10 +161,16 @@ export function smallStudyRule(a: Analysis): Rule {
 			assessable: false,
 			reason: `Not assessable with ${used.length} trial${used.length === 1 ? '' : 's'} (at least ${MIN_K_SMALL_STUDY} needed): small-study or publication bias cannot be ruled out.`
 		};
-	const t = regtest(
-		used.map((s) => s.yi),
-		used.map((s) => s.vi)
-	);
+	// The same test as the funnel panel: the analysis's own estimator and test, a reason instead of a throw.
+	const e = eggerFor(a);
+	if (!('result' in e))
+		return {
+			domain: 'small-study bias',
+			levels: 0,
+			assessable: false,
+			reason: `Not assessable: ${e.reason}.`
+		};
+	const t = e.result;
 	if (t.p < EGGER_P)
 		return {
 			domain: 'small-study bias',

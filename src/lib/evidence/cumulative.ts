@@ -20,12 +20,18 @@ export function cumulativeSteps(analysis: Analysis): Analysis[] {
 	const r = analysis.result;
 	const kept = analysis.studies.filter((s) => !s.excluded);
 	if (!r || kept.length === 0) return [];
-	const steps = cumul(
-		kept.map((s) => s.yi),
-		kept.map((s) => s.vi),
-		{ method: r.requested, test: r.test, level: r.level },
-		kept.map((s) => s.year)
-	);
+	let steps: ReturnType<typeof cumul>;
+	try {
+		steps = cumul(
+			kept.map((s) => s.yi),
+			kept.map((s) => s.vi),
+			{ method: r.requested, test: r.test, level: r.level },
+			kept.map((s) => s.year)
+		);
+	} catch (e) {
+		if (e instanceof RangeError) return []; // a step's model is not finite (issue 16): no stepper
+		throw e;
+	}
 	const ordered = steps.map((s) => kept[s.added]!);
 	return steps.map((step, j) => ({
 		...analysis,

@@ -10,23 +10,34 @@ import {
 	type ClaimView
 } from './claim-context';
 import { capitalise, describeEffect } from './describe';
+import { notPooledNote } from './effect-guard';
 import type { Analysis } from './types';
 import { oriented, superiorityVerdict, verdictBasis } from './verdicts';
 
-/** The analysis restricted to some studies and pooled again with the same estimator. */
+/**
+ * The analysis restricted to some studies and pooled again with the same estimator; without a result (and with
+ * a note) when the model cannot be fitted to them.
+ */
 export function restrict(a: Analysis, ids: Set<string>): Analysis {
 	const studies = a.studies.filter((s) => ids.has(s.study_id) && !s.excluded);
 	const r = a.result!;
-	const pooled = poolEffects(
-		studies.map((s) => s.yi),
-		studies.map((s) => s.vi),
-		{ method: r.requested, test: r.test, level: r.level }
-	);
+	let pooled: Pick<Analysis, 'result' | 'verdictResult'> = { result: null };
+	const notes = [...a.notes];
+	try {
+		pooled = poolEffects(
+			studies.map((s) => s.yi),
+			studies.map((s) => s.vi),
+			{ method: r.requested, test: r.test, level: r.level }
+		);
+	} catch (e) {
+		notes.push(notPooledNote(e, studies));
+	}
 	const { verdictResult: _v, ...rest } = a;
 	return {
 		...rest,
 		studies: studies.map((s, i) => ({ ...s, weight: pooled.result?.weights[i] ?? null })),
-		...pooled
+		...pooled,
+		notes
 	};
 }
 
@@ -77,6 +88,7 @@ export function placeboShare(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 	if (inBoth.size === 0) return NO_DATA(claim, t);
 	const s = restrict(sham, inBoth);
 	const r = restrict(real, inBoth);
+	if (!s.result || !r.result) return NO_DATA(claim, t);
 	const ratio = placeboRatio(s, r);
 	const share = ratio.share;
 	const verdict = superiorityVerdict(oriented(s), midFor(s, view));

@@ -1,5 +1,6 @@
 import {
 	confint,
+	fullRank,
 	leave1out,
 	regtest,
 	trimfill,
@@ -8,8 +9,10 @@ import {
 	type TrimfillResult
 } from '$lib/stats';
 import type { RmaOptions } from '$lib/stats/types';
-import { MIN_K_SMALL_STUDY } from './certainty';
 import type { Analysis } from './types';
+
+/** Studies needed before small-study bias can be tested (Cochrane Handbook 13.3.5.4). */
+export const MIN_K_SMALL_STUDY = 10;
 
 /** Leave-one-out refits the model k times (O(k^2)): shown up to this many trials. */
 export const MAX_LEAVE_ONE_OUT = 200;
@@ -23,6 +26,41 @@ export interface BiasChecks {
 	regtest: RegtestResult | null;
 	trimfill: TrimfillResult | null;
 	notes: string[];
+}
+
+/** The Egger-type test of an analysis, or the plain reason it cannot be run. */
+export type EggerOutcome = { result: RegtestResult } | { reason: string };
+
+/** Why the small-study tests need more trials (also the bias panel's note). */
+const fewTrials = (k: number) =>
+	`With ${k} stud${k === 1 ? 'y' : 'ies'}, a funnel plot, the Egger-type test and trim and fill cannot reliably show small-study bias (at least ${MIN_K_SMALL_STUDY} are needed).`;
+
+/**
+ * The Egger-type test (metafor `regtest(res)`: yi on sqrt(vi) with the analysis's own estimator, test and level)
+ * over the studies the analysis pooled; the one place the test is run, so the certainty table and the funnel
+ * panel give the same p. Never throws for data: a plain reason when there is no pooled result, fewer than
+ * MIN_K_SMALL_STUDY trials, every trial with the same precision (the predictor is constant; metafor stops with
+ * "Model matrix no longer of full rank"), or a model that cannot be fitted.
+ * @example eggerFor(twelveIdenticalTrials) // { reason: 'all trials have the same precision, so ...' }
+ */
+export function eggerFor(a: Analysis): EggerOutcome {
+	const r = a.result;
+	if (!r) return { reason: 'there is no pooled result' };
+	const used = a.studies.filter((s) => !s.excluded);
+	if (used.length < MIN_K_SMALL_STUDY) return { reason: fewTrials(used.length) };
+	const yi = used.map((s) => s.yi);
+	const vi = used.map((s) => s.vi);
+	if (!fullRank(vi.map(Math.sqrt)))
+		return { reason: 'all trials have the same precision, so small-study bias cannot be tested' };
+	try {
+		const result = regtest(yi, vi, { method: r.method, test: r.test, level: r.level });
+		if (!Number.isFinite(result.p)) return { reason: 'the Egger-type test gave no finite p-value' };
+		return { result };
+	} catch (e) {
+		if (e instanceof RangeError)
+			return { reason: `the Egger-type test could not be computed (${e.message})` };
+		throw e;
+	}
 }
 
 /** Sensitivity and small-study checks of one analysis, each skipped with a plain note when it cannot be computed. */
@@ -57,11 +95,10 @@ export function biasChecks(a: Analysis): BiasChecks {
 			upper: l.result.ci.upper
 		}));
 	if (r.k >= MIN_K_SMALL_STUDY) {
-		out.regtest = attempt('Egger-type test', () => regtest(yi, vi, options));
+		const egger = eggerFor(a);
+		if ('result' in egger) out.regtest = egger.result;
+		else notes.push(`Egger-type test not computed: ${egger.reason}.`);
 		out.trimfill = attempt('Trim and fill', () => trimfill(yi, vi, options));
-	} else
-		notes.push(
-			`With ${r.k} stud${r.k === 1 ? 'y' : 'ies'}, a funnel plot, the Egger-type test and trim and fill cannot reliably show small-study bias (at least ${MIN_K_SMALL_STUDY} are needed).`
-		);
+	} else notes.push(fewTrials(r.k));
 	return out;
 }

@@ -42,12 +42,17 @@ export function splitByShamType(a: Analysis): SubgroupSplit | null {
 		}))
 		.filter((g) => g.analysis.result);
 	if (groups.length < 2) return null;
-	const fe = rma(
-		groups.map((g) => g.analysis.result!.estimate),
-		groups.map((g) => g.analysis.result!.se ** 2),
-		{ method: 'FE' }
-	);
-	return { groups, q: fe.q, df: fe.q_df, p: fe.q_p };
+	try {
+		const fe = rma(
+			groups.map((g) => g.analysis.result!.estimate),
+			groups.map((g) => g.analysis.result!.se ** 2),
+			{ method: 'FE' }
+		);
+		return { groups, q: fe.q, df: fe.q_df, p: fe.q_p };
+	} catch (e) {
+		if (e instanceof RangeError) return null; // a group's SE is 0 or not finite: no test (issue 16)
+		throw e;
+	}
 }
 
 /** Trials each subgroup needs before a difference between subgroups is judged (one trial vs one trial confounds the

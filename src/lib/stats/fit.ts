@@ -6,12 +6,16 @@
  * t tests and intervals use k - p degrees of freedom. The ad hoc correction (metafor `test = "adhoc"`, Knapp &
  * Hartung 2003; Roever et al. 2015, BMC Med Res Methodol 15:99) uses max(1, s2w), so the interval is never narrower
  * than the Wald-type one scaled to t: with few studies and Q < k - 1 plain Hartung-Knapp can be narrower than Wald.
- * Heterogeneity: see `heterogeneity`.
+ * Heterogeneity: see `heterogeneity`. With s2w = 0 the SE is 0
+ * and metafor's statistic is +-Inf (p = 0), or 0/0 = NaN for an estimate of exactly 0: here that one is 0 (p = 1).
+ * Like metafor, a note warns when max(vi) / min(vi) >= 1e7. Unlike metafor, a fit whose tau2, coefficients,
+ * standard errors or Q are not finite throws a RangeError (the evidence layer turns it into a note) instead of
+ * returning NaN or Infinity.
  * Source: metafor `rma.uni` source and `?rma`; Higgins & Thompson (2002), Stat Med 21:1539-1558; Knapp & Hartung
  * (2003), Stat Med 22:2693-2710.
  */
 import { alphaFromLevel, pnorm, pt, qnorm, qt } from './distributions';
-import { checkInput, fullRank } from './checks';
+import { checkInput, fullRank, varianceRatio, VARIANCE_RATIO_WARN } from './checks';
 import { heterogeneity, type Heterogeneity } from './heterogeneity';
 import { estimateTau2 } from './tau2';
 import type { Interval, Method, RmaOptions, TestType } from './types';
@@ -70,6 +74,11 @@ export function fitModel(
 	}
 	if (xi && !fullRank(xi))
 		throw new RangeError('the moderator is (nearly) constant: model matrix not of full rank');
+	const ratio = varianceRatio(vi);
+	if (Number.isFinite(ratio) && ratio >= VARIANCE_RATIO_WARN)
+		notes.push(
+			`The largest sampling variance is ${ratio.toExponential(1)} times the smallest: results may be numerically unstable (metafor warns from 1e7).`
+		);
 	if (k === 1 && test !== 'z') {
 		test = 'z';
 		notes.push('Hartung-Knapp needs k >= 2; the z test is used for a single study, as metafor does.');
@@ -89,7 +98,8 @@ export function fitModel(
 	const crit = df === null ? qnorm(alpha / 2, false) : df > 0 ? qt(alpha / 2, df, false) : NaN;
 	const coefficients = f.beta.map((estimate, j) => {
 		const se = Math.sqrt(vb[j]![j]!);
-		const statistic = estimate / se;
+		// knha with every study on the fit: se = 0 (metafor); 0 / 0 is read as z = 0 rather than NaN
+		const statistic = se === 0 && estimate === 0 ? 0 : estimate / se;
 		const pval =
 			df === null
 				? 2 * pnorm(Math.abs(statistic), false)
@@ -105,6 +115,16 @@ export function fitModel(
 		};
 	});
 	const het = heterogeneity(yi, vi, t2.tau2, requested === 'FE', xi);
+	const bad = [
+		['tau2', t2.tau2],
+		['Q', het.q],
+		...coefficients.flatMap((c, j) => [
+			[`coefficient ${j}`, c.estimate],
+			[`its standard error`, c.se]
+		])
+	].find(([, v]) => !Number.isFinite(v as number));
+	if (bad)
+		throw new RangeError(`the ${bad[0]} of the model is not finite (${bad[1]}): the inputs are too extreme`);
 	return {
 		k,
 		p,

@@ -12,6 +12,8 @@ export interface Tau2Estimate {
 	se: number | null;
 	converged: boolean;
 	iterations: number;
+	/** Why an iterative estimator did not converge: iteration limit, non-finite arithmetic, or no root. */
+	failure?: 'maxiter' | 'non-finite' | 'no-root';
 }
 
 /**

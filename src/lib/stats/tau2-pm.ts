@@ -2,7 +2,8 @@
  * Paule-Mandel estimator of tau^2: the value at which the generalised Q statistic sum w (y - fit)^2, with
  * w = 1/(vi + tau2), equals its expected value k - p. Solved as metafor does: tau2 = 0 when Q(0) < k - p;
  * otherwise R's `uniroot` (Brent) on [0, max(100, 10 mad(yi)^2)] with tolerance eps^0.25 and 100 iterations; no
- * solution (Q still above k - p at the upper end) is reported as non-convergence.
+ * solution (Q still above k - p at the upper end) is reported as non-convergence, and so is a Q that is not
+ * finite at an end or inside the search (`failure: 'non-finite'`; metafor's `try(uniroot())` fails the same way).
  * se (metafor): sqrt(2 k^2 / (k - p) / (sum w)^2).
  * Source: Paule & Mandel (1982), J Res Natl Bur Stand 87:377-385; metafor `rma.uni` (method = "PM").
  */
@@ -62,12 +63,27 @@ export function tau2PM(
 		for (let i = 0; i < k; i++) sw += w[i]!;
 		return Math.sqrt((2 * k * k) / target / (sw * sw));
 	};
+	const failed = (failure: 'non-finite' | 'no-root'): Tau2Estimate => ({
+		tau2: NaN,
+		se: null,
+		converged: false,
+		iterations: 0,
+		failure
+	});
 	const f0 = f(0);
+	if (!Number.isFinite(f0)) return failed('non-finite');
 	if (f0 < 0) return { tau2: 0, se: seAt(0), converged: true, iterations: 0 };
 	const upper = Math.max(100, 10 * mad(yi) ** 2);
-	const fUpper = f(upper);
-	if (fUpper > 0) return { tau2: NaN, se: null, converged: false, iterations: 0 };
-	const r = uniroot(f, 0, upper, UNIROOT_TOL, maxiter, f0, fUpper);
+	const fUpper = Number.isFinite(upper) ? f(upper) : NaN;
+	if (!Number.isFinite(fUpper)) return failed('non-finite');
+	if (fUpper > 0) return failed('no-root');
+	let r: { root: number; iter: number };
+	try {
+		r = uniroot(f, 0, upper, UNIROOT_TOL, maxiter, f0, fUpper);
+	} catch {
+		return failed('non-finite');
+	}
 	const tau2 = Math.max(0, r.root);
+	if (!Number.isFinite(tau2)) return failed('non-finite');
 	return { tau2, se: seAt(tau2), converged: true, iterations: Math.max(r.iter, 0) };
 }

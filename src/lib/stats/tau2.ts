@@ -1,7 +1,8 @@
 /**
  * tau^2 for a chosen estimator with the dashboard's fallback rule (DESIGN.md section 4): if REML does not
- * converge, PM is tried, then DL; if PM (requested or as a fallback) has no solution, DL is used. metafor does
- * the same when given `method = c("REML", "PM", "DL")`. Each fallback adds a plain note.
+ * converge (iteration limit, or a non-finite Fisher-scoring step), PM is tried, then DL; if PM (requested or as
+ * a fallback) has no solution or meets a non-finite Q, DL is used. metafor does the same when given
+ * `method = c("REML", "PM", "DL")`. Each fallback adds a plain note; `method` is the estimator actually used.
  * Source: metafor `rma.uni` (method vector handling), `?rma`.
  */
 import type { Method } from './types';
@@ -39,10 +40,19 @@ export function estimateTau2(
 			}
 			return { tau2: r.tau2, se: r.se, converged: true, iterations: r.iterations, method, notes };
 		}
-		notes.push(`REML (Fisher scoring) did not converge in ${maxiter} iterations; PM used instead.`);
+		notes.push(
+			r.failure === 'non-finite'
+				? `REML (Fisher scoring) met a non-finite step after ${r.iterations} iteration${r.iterations === 1 ? '' : 's'} (the sampling variances differ too much for its arithmetic); PM used instead.`
+				: `REML (Fisher scoring) did not converge in ${maxiter} iterations; PM used instead.`
+		);
 	}
 	const pm = tau2PM(yi, vi, xi, maxiter);
 	if (pm.converged) return { ...pm, method: 'PM', notes };
-	notes.push('PM found no tau2 solution below the search limit; DL used instead.');
+	notes.push(
+		pm.failure === 'non-finite'
+			? 'PM met a non-finite Q statistic (the sampling variances differ too much for its arithmetic); DL used instead.'
+			: 'PM found no tau2 solution below the search limit; DL used instead.'
+	);
+	// DL is closed-form; a non-finite DL value is caught by fitModel's final check
 	return { ...tau2DL(yi, vi, xi), method: 'DL', notes };
 }

@@ -2,6 +2,8 @@
  * Root of a univariate function on a bracketing interval by Brent's method (bisection safeguarded by secant and
  * inverse quadratic interpolation), following the steps of R's `uniroot()` so that metafor's roots (Paule-Mandel
  * tau^2, Q-profile limits), found to a tolerance of eps^0.25 ~ 1.2e-4, are reproduced to machine precision.
+ * At most maxiter + 1 evaluations of f; an end point or a value of f that is not finite stops the search with a
+ * RangeError (R's uniroot stops on a non-finite f too), never a silent NaN root.
  * Source: Brent (1973), Algorithms for Minimization without Derivatives, ch. 4; Forsythe, Malcolm & Moler (1977)
  * `zeroin`; R documentation `?uniroot`.
  */
@@ -28,8 +30,10 @@ export function uniroot(
 	fLower = f(lower),
 	fUpper = f(upper)
 ): UnirootResult {
-	if (!(lower < upper)) throw new RangeError('uniroot needs lower < upper');
-	if (Number.isNaN(fLower) || Number.isNaN(fUpper)) throw new RangeError('f is NaN at an end point');
+	if (!(Number.isFinite(lower) && Number.isFinite(upper) && lower < upper))
+		throw new RangeError('uniroot needs finite lower < upper');
+	if (!(Number.isFinite(fLower) && Number.isFinite(fUpper)))
+		throw new RangeError('f is not finite at an end point');
 	if (fLower * fUpper > 0) throw new RangeError('f values at the end points do not have opposite signs');
 	let a = lower;
 	let b = upper;
@@ -79,6 +83,7 @@ export function uniroot(
 		fa = fb;
 		b += step;
 		fb = f(b);
+		if (!Number.isFinite(fb)) throw new RangeError(`f is not finite at ${b}`);
 		if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
 			c = a;
 			fc = fa;

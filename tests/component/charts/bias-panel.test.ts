@@ -46,3 +46,20 @@ describe('BiasPanel', () => {
 		expect(failed.container.textContent).toContain('could not be computed (no memory)');
 	});
 });
+
+describe('BiasPanel with 12 identical trials (issue 16)', () => {
+	it('says why the Egger-type test cannot run instead of throwing', () => {
+		const res = rma(Array<number>(12).fill(-10), Array<number>(12).fill(16));
+		const a = analysisOf(
+			Array.from({ length: 12 }, (_, i) => study(`s${i}`, -10, 16, res.weights[i]!)),
+			res
+		);
+		const { container } = render(BiasPanel, {
+			analysis: a,
+			bias: { status: 'ready' as const, checks: biasChecks(a) }
+		});
+		expect(container.textContent).toContain(
+			'Egger-type test not computed: all trials have the same precision, so small-study bias cannot be tested.'
+		);
+	});
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createIngest } from '$lib/data/ingest';
 import { parseNumber } from '$lib/data/numbers';
 import { parseFile } from '$lib/data/parse-file';
+import { MAX_ABS, MIN_CI_WIDTH, MIN_RATIO, MIN_SD_FRACTION } from '$lib/data/plausible';
 import {
 	ARMS,
 	BINARY_OUTCOMES,
@@ -95,6 +96,18 @@ const text = (required: boolean) =>
 const noNegZero = (x: number) => (Object.is(x, -0) ? 0 : x);
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map(noNegZero);
 const positive = fc.double({ noNaN: true, noDefaultInfinity: true, min: 1e-9, max: 1e6 });
+/** An SD within the plausibility limits (src/lib/data/plausible.ts; the generated scales have no known range). */
+const sdValue = fc.double({ noNaN: true, noDefaultInfinity: true, min: MIN_SD_FRACTION, max: MAX_ABS });
+/** Estimate and CI within the plausibility limits. */
+function plausible(r: Pick<ContrastRow, 'measure' | 'estimate' | 'ci_lower' | 'ci_upper'>): boolean {
+	const xs = [r.estimate, r.ci_lower, r.ci_upper];
+	if (RATIO_MEASURES.includes(r.measure))
+		return (
+			xs.every((x) => x >= MIN_RATIO && x <= MAX_ABS) &&
+			Math.log(r.ci_upper) - Math.log(r.ci_lower) >= MIN_CI_WIDTH
+		);
+	return xs.every((x) => Math.abs(x) <= MAX_ABS) && r.ci_upper - r.ci_lower >= MIN_CI_WIDTH;
+}
 const study = fc.record({
 	study: text(true),
 	year: fc.integer({ min: 1900, max: 2100 }),
@@ -114,7 +127,7 @@ const armRow = fc
 			fc
 				.record({
 					mean: finite,
-					sd: positive,
+					sd: sdValue,
 					measure: fc.constantFrom(...MEASURES),
 					direction: fc.constantFrom(...DIRECTIONS),
 					outcome: fc.constantFrom(...(continuous ? CONTINUOUS_OUTCOMES : BINARY_OUTCOMES)),
@@ -175,7 +188,7 @@ const contrastRow = fc
 				}
 			)
 	)
-	.filter((r) => r.ci_lower < r.ci_upper);
+	.filter((r) => r.ci_lower < r.ci_upper && plausible(r));
 
 /** One study per row (rows of one study must agree on study-level fields), lines counted from the text. */
 function withIds<T>(rows: T[]): (T & { study_id: string })[] {
