@@ -7,9 +7,7 @@
  *   header; rows with an error are left out; `problems` are sorted by physical line (row 0 = whole file,
  *   1 = header). The command line prints each problem with `formatProblem(p)` -> `file:row:column: message`
  *   and exits 1 when `errors > 0`.
- * - `datasetFromTexts({ trials, contrasts })` -> `{ dataset, problems }` for both files at once;
- *   `parseBundled()` (bundled.ts, Vite only) and `readBundled()` (src/cli/read-bundled.ts, Node) give the
- *   shipped data.
+ * - `datasetFromTexts({ trials, contrasts })` -> `{ dataset, problems }` for both files at once.
  * - Streaming, as the Web Worker does it: `createIngest(fileName)` then `push(text)` any number of times and
  *   `end()` -> `IngestResult` with typed columns (`TrialTable` / `ContrastTable`, see table.ts) instead of
  *   objects; `trialRows(table)` / `contrastRows(table)` turn them into rows. `ingestBlob(file)` reads a File in

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readBundled } from '../../../src/cli/read-bundled';
-import { parseBundled } from '$lib/data/bundled';
 import { datasetFromTexts } from '$lib/data/dataset';
 import { ingestText } from '$lib/data/ingest';
 import { checkAddition } from '$lib/data/merge';
@@ -13,18 +11,11 @@ import { TEMPLATE_CONTRAST_ROW, TEMPLATE_TRIAL_ROW, templateCsv } from '$lib/dat
 import { contrasts, TRIAL_HEADER, trials } from './helpers';
 
 describe('bundled data', () => {
-	it('read with Vite (?raw) and with fs give the same texts', () => {
-		expect(readBundled()).toEqual({
+	it('load without errors', () => {
+		const { dataset, problems } = datasetFromTexts({
 			trials: readFileSync('data/trials.csv', 'utf8'),
 			contrasts: readFileSync('data/contrasts.csv', 'utf8')
 		});
-		const vite = parseBundled();
-		const node = datasetFromTexts(readBundled());
-		expect(vite).toEqual(node);
-	});
-
-	it('load without errors', () => {
-		const { dataset, problems } = parseBundled();
 		expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
 		expect(dataset.trials.length).toBeGreaterThan(0);
 		expect(dataset.contrasts.length).toBeGreaterThan(0);
