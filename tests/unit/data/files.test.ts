@@ -51,7 +51,7 @@ describe('adding files to the data shown', () => {
 	it('refuses a study that is already shown, on its first line', () => {
 		const upload = ingestText(trials([{ study_id: 'new2020' }, {}]), 'mine.csv');
 		expect(checkAddition({ bundled: { trials: shown.trials, contrasts: [] }, tables: [] }, [upload]).map(formatProblem)).toEqual([
-			'mine.csv:3:study_id: study "brinkhaus2006" is already in the data shown; adding it would count the trial twice'
+			'mine.csv:3:study_id: study "brinkhaus2006" is already in the bundled data (line 2); adding it would count the trial twice'
 		]);
 	});
 
@@ -64,7 +64,7 @@ describe('adding files to the data shown', () => {
 		const earlier = ingestText(trials([{ study_id: 'y2021' }, { study_id: 'y2021' }]), 'earlier.csv').trials!;
 		const upload = ingestText(trials([{ study_id: 'z2022' }, { study_id: 'y2021' }]), 'mine.csv');
 		expect(checkAddition({ bundled: null, tables: [earlier] }, [upload]).map(formatProblem)).toEqual([
-			'mine.csv:3:study_id: study "y2021" is already in the data shown; adding it would count the trial twice'
+			'mine.csv:3:study_id: study "y2021" is already in earlier.csv (line 2); adding it would count the trial twice'
 		]);
 	});
 
@@ -72,7 +72,7 @@ describe('adding files to the data shown', () => {
 		const a = ingestText(trials([{ study_id: 'x2020' }]), 'a.csv');
 		const b = ingestText(trials([{ study_id: 'x2020' }]), 'b.csv');
 		expect(checkAddition({ bundled: null, tables: [] }, [a, b]).map(formatProblem)).toEqual([
-			'b.csv:2:study_id: study "x2020" is already in the data shown; adding it would count the trial twice'
+			'b.csv:2:study_id: study "x2020" is already in a.csv (line 2); adding it would count the trial twice'
 		]);
 	});
 });
