@@ -36,4 +36,8 @@ export function runCli(args: readonly string[], timeout = CASE_TIMEOUT_MS - 5_00
 }
 
 /** The lines of stderr, without the final newline. */
-export const errLines = (r: CliRun): string[] => r.stderr.replace(/\n$/, '').split('\n').filter((l) => l !== '');
+export const errLines = (r: CliRun): string[] =>
+	r.stderr
+		.replace(/\n$/, '')
+		.split('\n')
+		.filter((l) => l !== '');
