@@ -77,6 +77,11 @@ export class LineBreaks {
 			if (countChar(text, '"', from, text.length) % 2 === 1) this.#inQuote = !this.#inQuote;
 			return from === 0 ? text : text.slice(from);
 		}
+		if (!this.#inQuote && text.indexOf('"', from) === -1) {
+			const end = text.endsWith('\r') && !text.endsWith('\r\n');
+			this.#afterCr = end;
+			return text.slice(from).replace(/\r\n?/g, '\n');
+		}
 		let out = '';
 		let q = this.#inQuote;
 		const special = /["\r]/g;
