@@ -65,7 +65,7 @@ const HOSTILE_IDS = [
 	'\u001b[2J\u202e Müller 😀'
 ];
 
-describe.skipIf(!hasJsonlite)('the R script with hostile study ids', () => {
+describe.skipIf(!hasJsonlite)('the R script with hostile study ids', { timeout: 60_000 }, () => {
 	it('parses to the same code, and its data read back the ids exactly', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'rscript-hostile-'));
 		const plain = join(dir, 'plain.R');
