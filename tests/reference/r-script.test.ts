@@ -14,14 +14,19 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from '$lib/evidence/types';
 /** Runs only where R with metafor is installed (see README, "Testing"); never installs anything. */
 const hasMetafor =
 	spawnSync('Rscript', ['-e', 'library(metafor); library(jsonlite)'], { stdio: 'ignore' }).status === 0;
+const hasJsonlite = spawnSync('Rscript', ['-e', 'library(jsonlite)'], { stdio: 'ignore' }).status === 0;
 
-function script(settings: AnalysisSettings): string {
+function summary(settings: AnalysisSettings) {
 	const { data } = loadFiles([]);
 	const analyses = buildAnalyses(data, settings);
 	const claims = evaluateClaims(bundledClaims.claims, analyses, {
 		mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 }
 	});
-	return rScript(summaryJson(settings, analyses, claims));
+	return summaryJson(settings, analyses, claims);
+}
+
+function script(settings: AnalysisSettings): string {
+	return rScript(summary(settings));
 }
 
 describe.skipIf(!hasMetafor)('the downloadable R script reproduces the dashboard with metafor', () => {
@@ -44,9 +49,53 @@ describe.skipIf(!hasMetafor)('the downloadable R script reproduces the dashboard
 describe('rScript', () => {
 	it('embeds every analysis with its study inputs and the settings', () => {
 		const s = script({ ...DEFAULT_SETTINGS, method: 'DL', test: 'knha' });
-		expect(s).toContain('"method":"DL"');
-		expect(s).toContain('"test":"knha"');
+		expect(s).toContain('\\"method\\":\\"DL\\"');
+		expect(s).toContain('\\"test\\":\\"knha\\"');
 		expect(s).toContain('pain:chronic:acupuncture-vs-sham:short');
 		expect(s).toMatch(/escalc\(measure = a\$measure, m1i = get\("m1i"\)/);
+	});
+});
+
+/** Study ids written to end the R string early and run code, or to break the script's parse. */
+const HOSTILE_IDS = [
+	'evil]---',
+	'evil]---", simplifyVector = FALSE); system("touch /tmp/rscript-pwned"); x <- c("',
+	'quote"and\\backslash\\',
+	'new\nline\r\nand\ttab',
+	'\u001b[2J\u202e Müller 😀'
+];
+
+describe.skipIf(!hasJsonlite)('the R script with hostile study ids', { timeout: 60_000 }, () => {
+	it('parses to the same code, and its data read back the ids exactly', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'rscript-hostile-'));
+		const plain = join(dir, 'plain.R');
+		const hostile = join(dir, 'hostile.R');
+		const s = summary(DEFAULT_SETTINGS);
+		writeFileSync(plain, rScript(s));
+		let k = 0;
+		for (const a of s.analyses)
+			for (const st of a.studies) st.study_id = HOSTILE_IDS[k++ % HOSTILE_IDS.length]!;
+		writeFileSync(hostile, rScript(s));
+		// Expression count and the deparsed code outside the data string are the same as for plain ids; the
+		// data read back (only the library and fromJSON lines are run) holds the ids as given.
+		const r = (file: string) =>
+			execFileSync(
+				'Rscript',
+				[
+					'-e',
+					`e <- parse(file = "${file}", encoding = "UTF-8"); cat(length(e), "\\n"); ` +
+						'for (i in 1:2) eval(e[[i]]); ' +
+						'ids <- unlist(lapply(summary$analyses, function(a) lapply(a$studies, function(s) s$study_id))); ' +
+						'cat(jsonlite::toJSON(ids), "\\n"); ' +
+						'cat(paste(deparse(e[-2]), collapse = "\\n"))'
+				],
+				{ encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } }
+			);
+		const [count, ids, ...code] = r(hostile).split('\n');
+		const [plainCount, , ...plainCode] = r(plain).split('\n');
+		expect(count).toBe(plainCount);
+		expect(code).toEqual(plainCode);
+		expect(JSON.parse(ids!)).toEqual(s.analyses.flatMap((a) => a.studies.map((st) => st.study_id)));
+		expect(k).toBeGreaterThan(HOSTILE_IDS.length);
 	});
 });

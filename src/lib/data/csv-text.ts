@@ -55,3 +55,48 @@ export function guessDelimiter(headerLine: string): string {
 	}
 	return best;
 }
+
+/**
+ * Rewrites CRLF and lone CR line breaks as LF outside quoted values, chunk by chunk, so one file may mix them
+ * (a CRLF header pasted above LF rows, a lone CR from an old Mac editor). Inside quotes text is kept as it is.
+ * A character is inside a quoted value when an odd number of `"` precede it (RFC 4180: an escaped quote is
+ * written twice). The output does not depend on where the chunks are cut.
+ */
+export class LineBreaks {
+	#inQuote = false;
+	/** The last chunk ended with a CR (outside quotes): an LF starting the next one belongs to it. */
+	#afterCr = false;
+
+	push(text: string): string {
+		let from = 0;
+		if (this.#afterCr) {
+			this.#afterCr = false;
+			if (text.charCodeAt(0) === 10) from = 1;
+		}
+		if (text.indexOf('\r', from) === -1) {
+			if (countChar(text, '"', from, text.length) % 2 === 1) this.#inQuote = !this.#inQuote;
+			return from === 0 ? text : text.slice(from);
+		}
+		if (!this.#inQuote && text.indexOf('"', from) === -1) {
+			const end = text.endsWith('\r') && !text.endsWith('\r\n');
+			this.#afterCr = end;
+			return text.slice(from).replace(/\r\n?/g, '\n');
+		}
+		let out = '';
+		let q = this.#inQuote;
+		const special = /["\r]/g;
+		special.lastIndex = from;
+		for (let m = special.exec(text); m !== null; m = special.exec(text)) {
+			const at = m.index;
+			if (text.charCodeAt(at) === 34) q = !q;
+			else if (!q) {
+				out += text.slice(from, at) + '\n';
+				from = at + 1;
+				if (at + 1 === text.length) this.#afterCr = true;
+				else if (text.charCodeAt(at + 1) === 10) from = at + 2;
+			}
+		}
+		this.#inQuote = q;
+		return out + text.slice(from);
+	}
+}

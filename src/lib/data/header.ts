@@ -28,6 +28,18 @@ const MARKERS: Readonly<Record<FileKind, readonly string[]>> = {
 
 const loose = (s: string) => s.trim().toLowerCase();
 
+/**
+ * A column name with its invisible characters shown as `<U+200B>` (format characters such as a zero-width space
+ * or a BOM, other spaces than U+0020, controls), so a message can say why "study_id" is not study_id.
+ * @example visible('study_id\u200b') // 'study_id<U+200B>'
+ */
+export function visible(name: string): string {
+	return name.replace(
+		/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u2000-\u200a\u202f\u205f\u3000]/gu,
+		(c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
+	);
+}
+
 /** Which file a header belongs to, from the columns only one of the files has (case ignored); null if unclear. */
 export function detectKind(fields: readonly string[]): FileKind | null | 'mixed' {
 	const names = new Set(fields.map(loose));
@@ -95,9 +107,11 @@ export function analyseHeader(
 			line,
 			name,
 			'',
-			`required column "${name}" is missing`,
 			near !== undefined
-				? `The header has "${near}": rename it to "${name}" (names are case-sensitive).`
+				? `required column "${name}" is missing; the header has "${visible(near)}"`
+				: `required column "${name}" is missing`,
+			near !== undefined
+				? `Rename "${visible(near)}" to "${name}" (names are case-sensitive, with no spaces or hidden characters).`
 				: `Add a column named "${name}" (see the codebook); the template has every column.`
 		);
 	}
@@ -112,8 +126,8 @@ export function analyseHeader(
 			name,
 			name,
 			near !== undefined
-				? `unknown column "${name}" is ignored; did you mean "${near}"?`
-				: `unknown column "${name}" is ignored`,
+				? `unknown column "${visible(name)}" is ignored; did you mean "${near}"?`
+				: `unknown column "${visible(name)}" is ignored`,
 			near !== undefined
 				? `Rename it to "${near}" if that is what it holds.`
 				: 'Only the columns in the codebook are read; put anything else in notes.'

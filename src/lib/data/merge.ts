@@ -1,22 +1,35 @@
 import type { IngestResult } from './ingest';
 import { contrastRows, trialRows } from './rows';
-import { studyIndex, type AnyTable } from './table';
+import { studyIndex, type AnyTable, type StudyIndex } from './table';
 import type { ArmRow, ContrastRow, Dataset, Problem } from './types';
+
+/** Where a study was first seen: its file (or the bundled data) and line. */
+interface Origin {
+	file: string;
+	line: number;
+}
 
 /**
  * Problems that forbid adding files to the data shown: a study already shown in the same kind of file would be
- * counted twice. One error per study, on its first line in the new file. Files are checked in order, so two
- * new files with the same study conflict too.
+ * counted twice. One error per study, on its first line in the new file, naming the file (and line) that has it
+ * already. Files are checked in order, so two new files with the same study conflict too, and so does one file
+ * given twice. The page (adding files) and the command line (several files) both refuse with this.
  */
 export function checkAddition(
 	current: Pick<DataSource, 'bundled' | 'tables'>,
 	results: readonly IngestResult[]
 ): Problem[] {
-	const shown = {
-		trials: new Set(current.bundled?.trials.map((r) => r.study_id)),
-		contrasts: new Set(current.bundled?.contrasts.map((r) => r.study_id))
+	const shown = { trials: new Map<string, Origin>(), contrasts: new Map<string, Origin>() };
+	for (const kind of ['trials', 'contrasts'] as const)
+		for (const r of current.bundled?.[kind] ?? [])
+			if (!shown[kind].has(r.study_id)) shown[kind].set(r.study_id, { file: BUNDLED, line: r.line });
+	const addTable = (seen: Map<string, Origin>, t: AnyTable, { ids, lines }: StudyIndex) => {
+		for (let k = 0; k < ids.length; k++) {
+			const id = t.strings[ids[k]!]!;
+			if (!seen.has(id)) seen.set(id, { file: t.file, line: lines[k]! });
+		}
 	};
-	for (const t of current.tables) for (const k of studyIndex(t).ids) shown[t.kind].add(t.strings[k]!);
+	for (const t of current.tables) addTable(shown[t.kind], t, studyIndex(t));
 	const problems: Problem[] = [];
 	for (const r of results) {
 		const t = r.trials ?? r.contrasts;
@@ -25,22 +38,25 @@ export function checkAddition(
 		const { ids, lines } = r.studies;
 		for (let k = 0; k < ids.length; k++) {
 			const id = t.strings[ids[k]!]!;
-			const line = lines[k]!;
-			if (seen.has(id))
+			const first = seen.get(id);
+			if (first)
 				problems.push({
 					severity: 'error',
 					file: r.file,
-					row: line,
+					row: lines[k]!,
 					column: 'study_id',
 					value: id,
-					message: `study "${id}" is already in the data shown; adding it would count the trial twice`,
-					hint: 'Choose "Replace" to show only your files, or remove this study from your file.'
+					message: `study "${id}" is already in ${first.file} (line ${first.line}); adding it would count the trial twice`,
+					hint: 'Remove this study from one of the files (on the page, "Replace" shows only your files).'
 				});
 		}
-		for (const k of ids) seen.add(t.strings[k]!);
+		addTable(seen, t, r.studies);
 	}
 	return problems;
 }
+
+/** How messages name the data shipped with the dashboard. */
+export const BUNDLED = 'the bundled data';
 
 /**
  * What the dashboard shows, as the analysis worker receives it: the bundled rows (when included) and the user's

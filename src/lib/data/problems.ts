@@ -3,6 +3,25 @@ import type { Problem, Severity } from './types';
 /** Longest `value` kept in a problem; longer values are cut with an ellipsis. */
 const MAX_VALUE = 200;
 
+/** Longest value quoted in a message; longer ones are cut to this many characters and `...`. */
+export const MAX_ECHO = 80;
+
+/**
+ * Text cut to `max` characters and `...` when longer (never between the two halves of a surrogate pair).
+ * @example clip('x'.repeat(100)) // 'xxx...x...' (80 x's then ...)
+ */
+export function clip(text: string, max = MAX_ECHO): string {
+	if (text.length <= max) return text;
+	const end = /[\ud800-\udbff]/.test(text[max - 1]!) ? max - 1 : max;
+	return text.slice(0, end) + '...';
+}
+
+/** A message with the values it quotes cut to MAX_ECHO characters: the problem's value, and any "..." quote. */
+function clipMessage(message: string, value: string): string {
+	const m = value.length > MAX_ECHO ? message.replaceAll(value, clip(value)) : message;
+	return m.replace(new RegExp(`"([^"]{${MAX_ECHO + 1},})"`, 'g'), (_, v: string) => `"${clip(v)}"`);
+}
+
 /**
  * Collects the problems of one file. After `limit` problems the rest are only counted, per severity and column,
  * and summarised by `finish()`, so a 200 MB file with the same mistake on every row stays readable.
@@ -23,7 +42,15 @@ export class ProblemSink {
 		else this.warnings++;
 		if (this.list.length < this.limit) {
 			const v = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) + '…' : value;
-			this.list.push({ severity, file: this.file, row, column, value: v, message, hint });
+			this.list.push({
+				severity,
+				file: this.file,
+				row,
+				column,
+				value: v,
+				message: clipMessage(message, value),
+				hint
+			});
 			return;
 		}
 		const key = severity + '\u0000' + column;

@@ -1,3 +1,4 @@
+import { decoderFor, ENCODING_SNIFF_BYTES } from './decode';
 import { CHUNK_CHARS, createIngest, type IngestOptions, type IngestResult } from './ingest';
 
 /** Bytes read of one file so far, for a progress bar. */
@@ -10,8 +11,9 @@ export interface Progress {
 }
 
 /**
- * Reads a File or Blob in ~1 MiB slices (DESIGN.md 7: PapaParse's 10 MB default stalls a page), decodes UTF-8
- * across slice boundaries, and streams the text through parse + validate, reporting progress after each slice.
+ * Reads a File or Blob in ~1 MiB slices (DESIGN.md 7: PapaParse's 10 MB default stalls a page), decodes it
+ * across slice boundaries (UTF-8, or UTF-16 when its first bytes say so: decode.ts), and streams the text
+ * through parse + validate, reporting progress after each slice.
  * Stops reading as soon as the file is known to be unusable (e.g. a missing column). Never rejects.
  */
 export async function ingestBlob(
@@ -22,8 +24,8 @@ export async function ingestBlob(
 ): Promise<IngestResult> {
 	const ingest = createIngest(name, options);
 	const step = options.chunkBytes ?? CHUNK_CHARS;
-	const decoder = new TextDecoder('utf-8');
 	try {
+		const decoder = decoderFor(new Uint8Array(await readBytes(blob.slice(0, ENCODING_SNIFF_BYTES))));
 		for (let at = 0; at < blob.size && !ingest.stopped; at += step) {
 			const bytes = await readBytes(blob.slice(at, at + step));
 			ingest.push(decoder.decode(bytes, { stream: true }));

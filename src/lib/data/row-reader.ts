@@ -43,11 +43,15 @@ export class RowReader {
 	readonly #lastCode: number[] = [];
 	readonly #hints: ReadonlyMap<string, string>;
 
+	/** Decimals are written with a comma in `;`-separated files (as European spreadsheets export them). */
+	readonly decimalComma: boolean;
+
 	constructor(
 		readonly sink: ProblemSink,
-		readonly decimalComma: boolean,
+		readonly delimiter: string,
 		specs: readonly ColumnSpec[]
 	) {
+		this.decimalComma = delimiter === ';';
 		this.#hints = new Map(specs.map((s) => [s.name, `${s.name}: ${s.meaning}.`]));
 	}
 
@@ -98,11 +102,16 @@ export class RowReader {
 		}
 		const x = parseNumber(v, this.decimalComma);
 		if (x !== x) {
-			const hint =
-				!this.decimalComma && v.includes(',')
-					? 'This file is comma-separated, so write decimals with a point (1.5), without thousands separators.'
-					: 'Write digits only, with one decimal mark (12.5), without units, spaces or thousands separators.';
-			this.error(name, v, `${name} must be a number, got "${v}"`, hint);
+			const comma = !this.decimalComma && v.includes(',');
+			const kind = this.delimiter === '\t' ? 'tab-separated' : 'comma-separated';
+			const hint = comma
+				? `This file is ${kind}, so write decimals with a point (1.5), without thousands separators.`
+				: 'Write digits only, with one decimal mark (12.5), without units, spaces or thousands separators.';
+			const why =
+				comma && this.delimiter === '\t'
+					? ' (this file is tab-separated: write decimals with a point, 1.5)'
+					: '';
+			this.error(name, v, `${name} must be a number, got "${v}"${why}`, hint);
 		}
 		return x;
 	}

@@ -47,7 +47,7 @@ export class TrialValidator {
 		sink: ProblemSink,
 		readonly delimiter: string
 	) {
-		this.r = new RowReader(sink, delimiter === ';', TRIAL_COLUMNS);
+		this.r = new RowReader(sink, delimiter, TRIAL_COLUMNS);
 		this.#scales = new ScaleChecker(this.r);
 		this.#i = layout.index;
 	}

@@ -117,7 +117,7 @@ describe('UploadPanel', () => {
 		await choose(new File([trials([{}])], 'again.csv'));
 		expect((await screen.findByRole('alert')).textContent).toMatch(/^Not loaded: again\.csv \(1 error\)/);
 		expect(screen.getByRole('table', { name: /Problems found/ }).textContent).toContain(
-			'study "brinkhaus2006" is already in the data shown'
+			'study "brinkhaus2006" is already in the bundled data (line 2)'
 		);
 		expect(state().dataset.trials).toHaveLength(2);
 	});

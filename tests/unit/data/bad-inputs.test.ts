@@ -74,8 +74,10 @@ describe('header problems', () => {
 	it('suggests the column meant when a name differs only in case', () => {
 		const text = trials([{}]).replace(',n,', ',N,');
 		const r = parse(text);
-		expect(lines(text)).toEqual(['trials.csv:1:n: required column "n" is missing']);
-		expect(r.problems[0]!.hint).toBe('The header has "N": rename it to "n" (names are case-sensitive).');
+		expect(lines(text)).toEqual(['trials.csv:1:n: required column "n" is missing; the header has "N"']);
+		expect(r.problems[0]!.hint).toBe(
+			'Rename "N" to "n" (names are case-sensitive, with no spaces or hidden characters).'
+		);
 	});
 
 	it('rejects reserved column names instead of dropping them', () => {
@@ -317,7 +319,7 @@ describe('warnings (the file still loads)', () => {
 
 	it('warns about text that was not UTF-8', () => {
 		expect(lines(trials([{}, { arm_label: 'M\ufffdller' }]))).toEqual([
-			'trials.csv:3:: warning: some characters could not be read (shown as �): the file is not UTF-8 text'
+			'trials.csv:3:: warning: characters that are not UTF-8 were replaced by "�" (Latin-1 or Windows text?)'
 		]);
 	});
 

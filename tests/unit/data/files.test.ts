@@ -12,10 +12,9 @@ import { contrasts, TRIAL_HEADER, trials } from './helpers';
 
 describe('bundled data', () => {
 	it('load without errors', () => {
-		const read = (name: string) => readFileSync(`data/${name}`, 'utf8');
 		const { dataset, problems } = datasetFromTexts({
-			trials: read('trials.csv'),
-			contrasts: read('contrasts.csv')
+			trials: readFileSync('data/trials.csv', 'utf8'),
+			contrasts: readFileSync('data/contrasts.csv', 'utf8')
 		});
 		expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
 		expect(dataset.trials.length).toBeGreaterThan(0);
@@ -56,7 +55,7 @@ describe('adding files to the data shown', () => {
 				formatProblem
 			)
 		).toEqual([
-			'mine.csv:3:study_id: study "brinkhaus2006" is already in the data shown; adding it would count the trial twice'
+			'mine.csv:3:study_id: study "brinkhaus2006" is already in the bundled data (line 2); adding it would count the trial twice'
 		]);
 	});
 
@@ -71,7 +70,7 @@ describe('adding files to the data shown', () => {
 		const earlier = ingestText(trials([{ study_id: 'y2021' }, { study_id: 'y2021' }]), 'earlier.csv').trials!;
 		const upload = ingestText(trials([{ study_id: 'z2022' }, { study_id: 'y2021' }]), 'mine.csv');
 		expect(checkAddition({ bundled: null, tables: [earlier] }, [upload]).map(formatProblem)).toEqual([
-			'mine.csv:3:study_id: study "y2021" is already in the data shown; adding it would count the trial twice'
+			'mine.csv:3:study_id: study "y2021" is already in earlier.csv (line 2); adding it would count the trial twice'
 		]);
 	});
 
@@ -79,7 +78,7 @@ describe('adding files to the data shown', () => {
 		const a = ingestText(trials([{ study_id: 'x2020' }]), 'a.csv');
 		const b = ingestText(trials([{ study_id: 'x2020' }]), 'b.csv');
 		expect(checkAddition({ bundled: null, tables: [] }, [a, b]).map(formatProblem)).toEqual([
-			'b.csv:2:study_id: study "x2020" is already in the data shown; adding it would count the trial twice'
+			'b.csv:2:study_id: study "x2020" is already in a.csv (line 2); adding it would count the trial twice'
 		]);
 	});
 });
