@@ -5,7 +5,7 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-/** The pure layers (DESIGN.md section 2) may not reach Svelte, SvelteKit or the DOM. */
+/** The pure layers (docs/ARCHITECTURE.md section 2) may not reach Svelte, SvelteKit or the DOM. */
 const pureLayer = {
 	files: ['src/lib/data/**/*.ts', 'src/lib/stats/**/*.ts', 'src/lib/evidence/**/*.ts', 'src/cli/**/*.ts'],
 	ignores: ['src/lib/data/worker.ts'],
@@ -16,7 +16,7 @@ const pureLayer = {
 				patterns: [
 					{
 						group: ['svelte', 'svelte/*', '$app/*', '$lib/components/*', '$lib/charts/*', '$lib/state/*'],
-						message: 'Pure layers import nothing from Svelte or the UI (DESIGN.md section 2).'
+						message: 'Pure layers import nothing from Svelte or the UI (docs/ARCHITECTURE.md section 2).'
 					}
 				]
 			}

@@ -1,4 +1,4 @@
-// Full recompute benchmark (DESIGN.md 7: a control change must update every chart within one 50 ms task on the
+// Full recompute benchmark (docs/ARCHITECTURE.md section 7: a control change must update every chart within one 50 ms task on the
 // bundled data): every analysis (buildAnalyses) and every claim verdict (evaluateClaims), as the page does.
 import { loadFiles } from '../src/cli/summarize';
 import { buildAnalyses } from '../src/lib/evidence/analyses';

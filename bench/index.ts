@@ -1,4 +1,4 @@
-// npm run bench [-- ingest|stats|evidence|network|upload]: the benchmarks of DESIGN.md section 7, printed with the machine.
+// npm run bench [-- ingest|stats|evidence|network|upload]: the benchmarks of docs/ARCHITECTURE.md section 7, printed with the machine.
 import { cpus } from 'node:os';
 import { benchEvidence } from './evidence';
 import { benchIngest } from './ingest';

@@ -1,4 +1,4 @@
-// Ingest benchmark (DESIGN.md 7): the project's parse + validate against raw Papa.parse on the same
+// Ingest benchmark (docs/ARCHITECTURE.md section 7): the project's parse + validate against raw Papa.parse on the same
 // synthetic 1,000,000-row trials.csv. Goal: at least 0.7x raw PapaParse throughput.
 import { Worker } from 'node:worker_threads';
 import { TRIAL_COLUMNS } from '../src/lib/data/schema';

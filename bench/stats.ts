@@ -1,4 +1,4 @@
-// Maths benchmark (DESIGN.md 7): REML random-effects fits (metafor-exact Fisher scoring, O(k) per iteration) at
+// Maths benchmark (docs/ARCHITECTURE.md section 7): REML random-effects fits (metafor-exact Fisher scoring, O(k) per iteration) at
 // k = 10, 100, 1000, 10000 on seeded synthetic data. tests/reference/bench-rma.R times metafor's rma() on the
 // same data (same generator), so the two can be compared; the goal is >= 100x faster than rma() at k = 1000.
 import { rma } from '../src/lib/stats';

@@ -1,4 +1,4 @@
-// Upload benchmark (DESIGN.md 7: "the main thread has no task over 50 ms"): the production build in Chromium,
+// Upload benchmark (docs/ARCHITECTURE.md section 7: "the main thread has no task over 50 ms"): the production build in Chromium,
 // a synthetic arm-level CSV uploaded through the page's file input, and every main-thread task over 50 ms
 // recorded (PerformanceObserver "longtask") from the choice of the file until the claims are shown again.
 // Needs `npm run build` first (and not port 4190: browsers block it, as fetch does). UPLOAD_ROWS sets the size (default 1,000,000 rows, ~200 MB).

@@ -1,6 +1,6 @@
 /**
  * `npm run --silent summarize -- [files...] [--json] [--strict] [--method REML|DL|PM|FE] [--test z|knha|adhoc]`
- * (DESIGN.md section 6). Every problem goes to stderr as one `file:row:column: message` line
+ * (docs/ARCHITECTURE.md section 6). Every problem goes to stderr as one `file:row:column: message` line
  * (`file:row:column: warning: message` for a warning), control characters escaped. Exit codes: 0 ok (warnings
  * allowed), 1 bad input (any error; with --strict any warning too), 2 usage error.
  */

@@ -1,5 +1,5 @@
 # Times metafor's rma() (REML, the default) at k = 10, 100, 1000 (and more if asked) on the same seeded synthetic
-# data as bench/stats.ts, for comparison with the TypeScript engine (DESIGN.md 7: >= 100x faster at k = 1000).
+# data as bench/stats.ts, for comparison with the TypeScript engine (docs/ARCHITECTURE.md section 7: >= 100x faster at k = 1000).
 #
 #   Rscript tests/reference/bench-rma.R                 # k = 10, 100, 1000 (about a minute)
 #   BENCH_RMA_KS=10,100,1000,2000 Rscript tests/reference/bench-rma.R

@@ -27,7 +27,7 @@ function run(...args: string[]) {
 /** trials.csv with two-arm pain trials (VAS 0-100 change at week 8): [id, n, mean1, sd1, mean2, sd2]. */
 function trialsFile(name: string, rows: [string, string, string, string, string, string][]): string {
 	const line = (id: string, year: number, arm: string, n: string, mean: string, sd: string) =>
-		`${id},${id} ${year},${year},chronic,${arm},,${arm === 'sham' ? 'penetrating' : ''},,pain,VAS_0_100,lower_better,8,${n},${mean},${sd},change,,,pmid:1,abstract,`;
+		`${id},${id} ${year},${year},chronic,${arm},,${arm === 'sham' ? 'penetrating' : ''},,pain,VAS_0_100,lower_better,8,${n},${mean},${sd},change,,,pmid:${year},abstract,`;
 	const text = [
 		TRIAL_HEADER.join(','),
 		...rows.flatMap(([id, n, m1, s1, m2, s2], i) => [
@@ -88,8 +88,8 @@ describe('summarize finishes on extreme inputs', () => {
 		expect(r.stderr).toMatch(message);
 	});
 
-	// Passes once certainty.ts takes its Egger-type test from eggerFor() (src/lib/evidence/sensitivity.ts); until
-	// then the certainty rule calls regtest directly and it stops on a constant predictor.
+	// certainty.ts takes its Egger-type test from eggerFor() (src/lib/evidence/sensitivity.ts): a constant
+	// predictor gives a reason, not a crash.
 	it('12 identical trials: exit 0, no crash on the Egger-type test (certainty.ts -> eggerFor)', () => {
 		const rows = Array.from({ length: 12 }, (_, i): [string, string, string, string, string, string] => [
 			`s${i}`,

@@ -1,6 +1,6 @@
 /**
  * The most one-row-per-trial marks (forest rows, risk-of-bias rows, time-course trial points, table rows) a
  * chart draws. Above it a chart keeps its summary (pooled result, counts) and says so in words, so a large
- * upload never floods the page (DESIGN.md 7: a chart with more than ~2,000 marks must bin or change medium).
+ * upload never floods the page (docs/ARCHITECTURE.md section 7: a chart with more than ~2,000 marks must bin or change medium).
  */
 export const MAX_TRIAL_ROWS = 300;

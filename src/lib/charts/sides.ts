@@ -3,7 +3,7 @@ import type { Analysis } from '$lib/evidence/types';
 import type { Sides } from './types';
 
 /**
- * Labels of the two sides of the no-effect line (DESIGN.md section 4, orientation): continuous outcomes are
+ * Labels of the two sides of the no-effect line (docs/ARCHITECTURE.md section 4.2 (orientation)): continuous outcomes are
  * oriented so that negative favours the treatment; responder ratios above 1 favour the treatment; adverse-event
  * ratios above 1 mean more harm with the treatment.
  * @example defaultSides({ outcome: 'pain', treatment: 'acupuncture', control: 'sham' })

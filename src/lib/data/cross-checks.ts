@@ -5,7 +5,7 @@ import type { AnyTable } from './table';
 type Column = ArrayLike<number>;
 
 /**
- * Study-level fields repeated on every row must agree within a study (DESIGN.md 3.1): study, year, population
+ * Study-level fields repeated on every row must agree within a study (docs/ARCHITECTURE.md section 3.1): study, year, population
  * and rob are errors; a different source is a warning (a trial may report follow-ups in several papers).
  * Reported once per study and field, on the first row that disagrees with the study's first row.
  */

@@ -33,7 +33,7 @@ export interface CsvConsumer {
 
 /**
  * Reads CSV text pushed in chunks (any size; ~1 MiB in the worker) with PapaParse's core parser in arrays mode,
- * never `dynamicTyping`, and counts physical lines itself (DESIGN.md 8): a record's line is the line it starts
+ * never `dynamicTyping`, and counts physical lines itself (docs/ARCHITECTURE.md section 8): a record's line is the line it starts
  * on, quoted line breaks included. It reads LF, CRLF and CR line breaks, mixed too (LineBreaks turns them into
  * LF), strips a BOM, detects the delimiter (`,`, `;` or tab) from the header line, skips blank lines, reports
  * unclosed or stray quotes, NUL characters and undecodable bytes with their line, and a quoted value longer

@@ -38,7 +38,7 @@ export interface Ingest {
 }
 
 /**
- * Streaming parse + validate of one CSV file (DESIGN.md 3, 8). Text goes through PapaParse (arrays mode, no
+ * Streaming parse + validate of one CSV file (docs/ARCHITECTURE.md sections 3 and 8). Text goes through PapaParse (arrays mode, no
  * dynamicTyping), the header decides the kind, each record is validated into typed columns, and at the end
  * study-level agreement and duplicates are checked. No input makes it throw: an unexpected failure becomes an
  * error problem.

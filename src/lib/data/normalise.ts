@@ -3,7 +3,7 @@ import type { Direction } from './schema';
 import type { ArmRow } from './types';
 
 /**
- * The sign that orients a continuous outcome so that negative favours the treatment (DESIGN.md 4): values on a
+ * The sign that orients a continuous outcome so that negative favours the treatment (docs/ARCHITECTURE.md section 4.2): values on a
  * `higher_better` scale are negated, values on a `lower_better` scale kept.
  * @example orientation('higher_better') // -1
  */
@@ -21,7 +21,7 @@ export interface NormalisedArm {
 
 /**
  * Normalises a continuous arm row: pain scales with a known `to100` factor are multiplied by it (0-10 -> 0-100,
- * DESIGN.md 4) and every value is oriented by its direction. Null for a binary row or a row without mean or SD.
+ * docs/ARCHITECTURE.md section 4.3) and every value is oriented by its direction. Null for a binary row or a row without mean or SD.
  * @example normaliseArm({ ...row, scale: 'NRS_0_10', direction: 'lower_better', mean: -2.1, sd: 1.9 })
  * // { mean: -21, sd: 19, scale: 'pain_0_100' }
  */

@@ -5,7 +5,7 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * Reads a number the way a person wrote it, and nothing else: optional sign, digits, one decimal mark, optional
  * exponent, surrounding spaces. `007` is 7; `1,5` is 1.5 only when `decimalComma` (files delimited by `;`, as
  * European spreadsheets export them); `1.234,5`, `1 549`, `0x10`, `Infinity`, `NaN` and an empty string are not
- * numbers. Never PapaParse's `dynamicTyping` (DESIGN.md 8).
+ * numbers. Never PapaParse's `dynamicTyping` (docs/ARCHITECTURE.md section 8).
  *
  * Fast path (most values): up to 15 significant digits and no exponent are read as an integer m and k decimals,
  * and m / 10^k is the correctly rounded value because both are exact doubles (Clinger 1990, "How to read

@@ -84,7 +84,7 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 /**
  * The user's data in IndexedDB, so they survive a reload and stay in the browser. Each column is its own
  * record, written and read one after the other, so no single structured clone of a million-row file blocks
- * the page for long (DESIGN.md 7). Falls back to memory where IndexedDB is missing; a record of another version
+ * the page for long (docs/ARCHITECTURE.md section 10.3). Falls back to memory where IndexedDB is missing; a record of another version
  * is ignored.
  */
 export function indexedDbStore(name = 'acupuncture-back-pain-data'): DatasetStore {

@@ -11,7 +11,7 @@ export interface Progress {
 }
 
 /**
- * Reads a File or Blob in ~1 MiB slices (DESIGN.md 7: PapaParse's 10 MB default stalls a page), decodes it
+ * Reads a File or Blob in ~1 MiB slices (docs/ARCHITECTURE.md section 7: PapaParse's 10 MB default stalls a page), decodes it
  * across slice boundaries (UTF-8, or UTF-16 when its first bytes say so: decode.ts), and streams the text
  * through parse + validate, reporting progress after each slice.
  * Stops reading as soon as the file is known to be unusable (e.g. a missing column). Never rejects.

@@ -10,7 +10,7 @@ export interface ScaleInfo {
 	max: number | null;
 	/** Which way is better on the instrument as scored. */
 	direction: Direction;
-	/** Factor to the common 0-100 pain scale (DESIGN.md 4: 0-10 scales x10); pain scales only. */
+	/** Factor to the common 0-100 pain scale (docs/ARCHITECTURE.md section 4.3: 0-10 scales x10); pain scales only. */
 	to100?: number;
 }
 
@@ -102,7 +102,7 @@ export function scaleRangeFromCode(id: string): { min: number; max: number } | u
 }
 
 /**
- * Factor that puts a pain score on the common 0-100 scale (DESIGN.md 4), or undefined when the scale cannot be
+ * Factor that puts a pain score on the common 0-100 scale (docs/ARCHITECTURE.md section 4.3), or undefined when the scale cannot be
  * converted (unknown code, T-score, function scale).
  * @example painTo100Factor('NRS_0_10') // 10
  */

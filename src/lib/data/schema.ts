@@ -1,4 +1,4 @@
-/** Controlled vocabularies of the data contract (DESIGN.md section 3). */
+/** Controlled vocabularies of the data contract (docs/ARCHITECTURE.md section 3). */
 export const ARMS = ['acupuncture', 'sham', 'no_treatment', 'usual_care', 'active_drug'] as const;
 export type Arm = (typeof ARMS)[number];
 
@@ -83,7 +83,7 @@ export const BOOLEANS = ['true', 'false'] as const;
 
 /**
  * Column names that would collide with JavaScript object internals. A file that uses one is rejected
- * (DESIGN.md 8), never silently dropped.
+ * (docs/ARCHITECTURE.md section 8), never silently dropped.
  */
 export const RESERVED_COLUMN_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
@@ -139,7 +139,7 @@ const OUTCOME_COLUMNS: readonly ColumnSpec[] = [
 	{ name: 'timepoint_weeks', required: 'yes', meaning: 'weeks since randomisation' }
 ];
 
-/** trials.csv, one row per study x arm x outcome x timepoint (DESIGN.md 3.1), in template order. */
+/** trials.csv, one row per study x arm x outcome x timepoint (docs/ARCHITECTURE.md section 3.1), in template order. */
 export const TRIAL_COLUMNS: readonly ColumnSpec[] = [
 	...STUDY_COLUMNS,
 	{ name: 'arm', required: 'yes', meaning: 'the group', allowed: ARMS },
@@ -170,7 +170,7 @@ export const TRIAL_COLUMNS: readonly ColumnSpec[] = [
 	...SOURCE_COLUMNS
 ];
 
-/** contrasts.csv, one row per study x comparison x outcome x timepoint (DESIGN.md 3.2), in template order. */
+/** contrasts.csv, one row per study x comparison x outcome x timepoint (docs/ARCHITECTURE.md section 3.2), in template order. */
 export const CONTRAST_COLUMNS: readonly ColumnSpec[] = [
 	...STUDY_COLUMNS,
 	{ name: 'treatment', required: 'yes', meaning: 'arm type of the treatment group', allowed: ARMS },

@@ -9,7 +9,7 @@ export type Columns<L extends Layout> = { [K in keyof L]: InstanceType<L[K]> };
 /**
  * Typed columns of trials.csv: numbers in Float64Array (NaN = empty), vocabularies as codes (index + 1 in the
  * schema's list, 0 = empty), text as indexes into the table's `strings` (each distinct text stored once).
- * A million rows take about 80 MB, against ~250 MB as objects (DESIGN.md 7 memory budget).
+ * A million rows take about 80 MB, against ~250 MB as objects (docs/ARCHITECTURE.md section 7 memory budget).
  */
 export const TRIAL_LAYOUT = {
 	line: Int32Array,

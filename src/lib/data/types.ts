@@ -11,7 +11,7 @@ import type {
 	ShamType
 } from './schema';
 
-/** One validated row of trials.csv (DESIGN.md 3.1). `line` is the physical CSV line number (header = 1). */
+/** One validated row of trials.csv (docs/ARCHITECTURE.md section 3.1). `line` is the physical CSV line number (header = 1). */
 export interface ArmRow {
 	line: number;
 	study_id: string;
@@ -38,7 +38,7 @@ export interface ArmRow {
 	notes: string;
 }
 
-/** One validated row of contrasts.csv (DESIGN.md 3.2). Ratios are stored as ratios, not logs. */
+/** One validated row of contrasts.csv (docs/ARCHITECTURE.md section 3.2). Ratios are stored as ratios, not logs. */
 export interface ContrastRow {
 	line: number;
 	study_id: string;

@@ -7,7 +7,6 @@ import { ScaleChecker } from './scale-checks';
 import {
 	ARMS,
 	COMPARATORS,
-	COMPARATORS_OF,
 	BOOLEANS,
 	CONTRAST_COLUMNS,
 	CONTRAST_MEASURES,
@@ -34,7 +33,7 @@ const isContinuous = (outcome: number) => outcome === 1 || outcome === 2;
 const isMeanMeasure = (m: number) => m === 1 || m === 2;
 const isRatio = (m: number) => m === 3 || m === 4;
 
-/** Validates contrasts.csv records one by one (DESIGN.md 3.2) and writes the good ones into typed columns. */
+/** Validates contrasts.csv records one by one (docs/ARCHITECTURE.md section 3.2) and writes the good ones into typed columns. */
 export class ContrastValidator {
 	readonly r: RowReader;
 	readonly b = new TableBuilder(CONTRAST_LAYOUT);

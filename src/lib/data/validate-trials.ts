@@ -4,7 +4,6 @@ import { ScaleChecker } from './scale-checks';
 import {
 	ARMS,
 	COMPARATORS,
-	COMPARATORS_OF,
 	DIRECTIONS,
 	MEASURES,
 	OUTCOMES,
@@ -32,7 +31,7 @@ const SHAM_CODE = ARMS.indexOf('sham') + 1;
 const isContinuous = (code: number) => code === 1 || code === 2;
 
 /**
- * Validates trials.csv records one by one (DESIGN.md 3.1) and writes the good ones into typed columns.
+ * Validates trials.csv records one by one (docs/ARCHITECTURE.md section 3.1) and writes the good ones into typed columns.
  * A record with any error is left out; its problems say why.
  */
 export class TrialValidator {

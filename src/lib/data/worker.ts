@@ -1,4 +1,4 @@
-// Web Worker: parse + validate uploaded CSV files off the main thread (DESIGN.md 2, 7).
+// Web Worker: parse + validate uploaded CSV files off the main thread (docs/ARCHITECTURE.md sections 2, 7 and 10.1).
 import { ingestBlob } from './read-blob';
 import { transferables } from './table';
 import type { IngestMessage, IngestRequest } from './worker-protocol';

@@ -212,7 +212,7 @@ function withRob(found: Candidate[], judgements: readonly RobJudgement[], compar
 }
 
 /**
- * Every comparison x outcome x population x window present in the data (DESIGN.md section 4), each pooled with
+ * Every comparison x outcome x population x window present in the data (docs/ARCHITECTURE.md section 4.1), each pooled with
  * the settings' estimator. Adverse events are also pooled over both populations and the whole follow-up.
  */
 export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analysis[] {

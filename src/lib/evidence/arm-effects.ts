@@ -64,7 +64,7 @@ function continuousSide(rows: ArmRow[]): { m: number; sd: number; n: number } {
 }
 
 /**
- * The effect of one comparison in one study at one timepoint from arm-level rows (DESIGN.md section 4):
+ * The effect of one comparison in one study at one timepoint from arm-level rows (docs/ARCHITECTURE.md section 4.1):
  * arms of the same type are combined (Cochrane Handbook 23.3.4), higher-better scales are negated so that
  * negative favours the treatment, pain is put on 0-100 for MD, binary outcomes give log RR.
  * Returns a reason string when the rows cannot give an effect.

@@ -15,7 +15,7 @@ import { DEFAULT_MARGINS, midOnAnalysisScale } from './mid';
 import type { Analysis, AnalysisPopulation, AnalysisWindow, EffectMeasure } from './types';
 import { oriented, oriented90, type Verdict } from './verdicts';
 
-/** Page controls that re-target every claim (DESIGN.md section 5). */
+/** Page controls that re-target every claim (docs/ARCHITECTURE.md section 5.3). */
 export interface ClaimView {
 	/** MID per effect measure, in the measure's own units (ratios as ratios). */
 	mids: Record<EffectMeasure, number>;

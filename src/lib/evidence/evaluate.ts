@@ -14,7 +14,6 @@ import {
 	type ClaimView
 } from './claim-context';
 import { capitalise, describeEffect } from './describe';
-import { midOnAnalysisScale } from './mid';
 import { placeboShare } from './placebo';
 import { residualPain, trialCount } from './residual';
 import { safetyClaim } from './safety';
@@ -32,7 +31,7 @@ import {
 import { ARM_LABELS } from '$lib/data/schema';
 
 /**
- * Verdict, certainty and sentence of one claim from the analyses (DESIGN.md section 5). A pure function of
+ * Verdict, certainty and sentence of one claim from the analyses (docs/ARCHITECTURE.md section 5.1). A pure function of
  * (claim, analyses, view): nothing is stored.
  */
 export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): ClaimResult {

@@ -5,7 +5,7 @@ import { controlName } from './describe';
 import { leftOutRows, type LeftOutRow } from './left-out';
 import type { Analysis, AnalysisSettings } from './types';
 
-/** One analysis as the `npm run summarize -- --json` contract prints it (DESIGN.md section 6). */
+/** One analysis as the `npm run summarize -- --json` contract prints it (docs/ARCHITECTURE.md section 6). */
 export interface AnalysisJson {
 	id: string;
 	/** Adverse events: the event definition (definitions are never pooled together). */

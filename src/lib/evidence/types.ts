@@ -2,7 +2,7 @@ import type { RobJudgement } from '$lib/data/rob';
 import type { Arm, Comparator, Outcome, Population, Rob, ShamType } from '$lib/data/schema';
 import type { Method, RmaResult, TestType } from '$lib/stats/types';
 
-/** Time windows in weeks since randomisation (DESIGN.md section 4). */
+/** Time windows in weeks since randomisation (docs/ARCHITECTURE.md section 4.4). */
 export type Window = 'immediate' | 'short' | 'intermediate' | 'long';
 
 /** Window of an analysis: adverse events are pooled over the whole follow-up (`any`: the latest timepoint). */

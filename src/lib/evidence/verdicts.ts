@@ -57,7 +57,7 @@ export function smallestMargin(o90: Oriented): number {
 }
 
 /**
- * "X is better than Y" (DESIGN.md section 5): a CI wholly above 0 supports it (partly when the estimate is below
+ * "X is better than Y" (docs/ARCHITECTURE.md section 5.1): a CI wholly above 0 supports it (partly when the estimate is below
  * the MID); wholly below 0 contradicts it; a CI inside +/- MID shows no important effect (not supported);
  * anything else is inconclusive. `mid` is positive, on the oriented scale.
  */

@@ -1,7 +1,7 @@
 import type { Window } from './types';
 
 /**
- * Time windows in weeks since randomisation (DESIGN.md section 4): immediate < 1 (minutes to days after a
+ * Time windows in weeks since randomisation (docs/ARCHITECTURE.md section 4.4): immediate < 1 (minutes to days after a
  * session, target 0), short 1-13 (target 8), intermediate 13-52 exclusive (target 26), long >= 52 (target 52).
  * An outcome 35 minutes after one needling session is never pooled with one two weeks later.
  */

@@ -1,5 +1,5 @@
 // Web Worker: every analysis, claim, time course and bias check of a large dataset, off the main thread
-// (DESIGN.md 7: no long tasks).
+// (docs/ARCHITECTURE.md section 7: no long tasks; section 10.2).
 import { datasetOf } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from './analyses';

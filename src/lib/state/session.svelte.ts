@@ -12,7 +12,7 @@ import { AnalysisClient, startAnalysisWorker, type RemoteBias, type RemoteResult
 
 /**
  * Rows above which the analyses run in a worker. The page computes up to this many itself, within one 50 ms
- * task (DESIGN.md 7; the bundled data take a few ms); analyses cost ~10 us a row, so 100,000 uploaded rows
+ * task (docs/ARCHITECTURE.md sections 7 and 10.2; the bundled data take a few ms); analyses cost ~10 us a row, so 100,000 uploaded rows
  * would hold the page for about a second.
  */
 export const WORKER_ROWS = 5000;

@@ -1,4 +1,4 @@
-// Meta-analysis maths, metafor-exact (DESIGN.md section 4). Pure TypeScript: no Svelte, no DOM.
+// Meta-analysis maths, metafor-exact (docs/ARCHITECTURE.md section 4). Pure TypeScript: no Svelte, no DOM.
 export * from './types';
 export * from './distributions';
 export * from './escalc-continuous';

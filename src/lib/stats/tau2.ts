@@ -1,5 +1,5 @@
 /**
- * tau^2 for a chosen estimator with the dashboard's fallback rule (DESIGN.md section 4): if REML does not
+ * tau^2 for a chosen estimator with the dashboard's fallback rule (docs/ARCHITECTURE.md section 4.6): if REML does not
  * converge (iteration limit, or a non-finite Fisher-scoring step), PM is tried, then DL; if PM (requested or as
  * a fallback) has no solution or meets a non-finite Q, DL is used. metafor does the same when given
  * `method = c("REML", "PM", "DL")`. Each fallback adds a plain note; `method` is the estimator actually used.

@@ -9,7 +9,7 @@ import { CASE_TIMEOUT_MS, runCli } from './run';
 
 const run = (...args: string[]) => runCli(args);
 
-describe('npm run summarize (DESIGN.md section 6)', { timeout: CASE_TIMEOUT_MS }, () => {
+describe('npm run summarize (docs/ARCHITECTURE.md section 6)', { timeout: CASE_TIMEOUT_MS }, () => {
 	it('prints the JSON contract for the bundled data, each pooled result refittable from its study inputs', async () => {
 		const r = await run('--json', '--method', 'DL', '--test', 'knha');
 		expect(r.status).toBe(0);

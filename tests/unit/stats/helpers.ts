@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { RmaOptions, RmaResult } from '$lib/stats';
 
-/** Relative tolerance for full-precision metafor output (DESIGN.md section 7). */
+/** Relative tolerance for full-precision metafor output (docs/ARCHITECTURE.md section 7). */
 export const REL = 1e-6;
 /** Absolute tolerance used only when metafor's value is exactly 0. */
 export const ABS_AT_ZERO = 1e-12;
