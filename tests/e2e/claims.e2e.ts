@@ -19,14 +19,20 @@ test('every claim is on the page with a verdict, and each testable one has a sen
 	}
 });
 
-test('a smaller minimal important difference changes the "sham as good" verdict', async ({ page }) => {
+test('a smaller equivalence margin changes the "sham as good" verdict; the MID does not', async ({
+	page
+}) => {
 	await page.goto('/');
-	await expect(verdict(page, 'sham-as-good')).toContainText('supported');
-	const before = await verdict(page, 'sham-as-good').textContent();
+	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'partly supported');
+	await expect(sentence(page, 'sham-as-good')).toContainText('equivalence margin of ±10 points');
 	await page.getByLabel(/Minimal important difference/).fill('2');
 	await page.getByLabel(/Minimal important difference/).press('Enter');
 	await page.getByLabel(/Minimal important difference/).blur();
-	await expect(verdict(page, 'sham-as-good')).not.toHaveText(before!);
+	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'partly supported');
+	await page.getByLabel(/Equivalence margin/).fill('2');
+	await page.getByLabel(/Equivalence margin/).press('Enter');
+	await page.getByLabel(/Equivalence margin/).blur();
+	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'not supported');
 	await expect(sentence(page, 'sham-as-good')).toContainText('±2 points');
 });
 
@@ -59,7 +65,7 @@ test('uploading trials in which real acupuncture clearly beats sham flips the "s
 	page
 }) => {
 	await page.goto('/');
-	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'supported');
+	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'partly supported');
 	const header =
 		'study_id,study,year,population,arm,arm_label,sham_type,outcome,scale,direction,timepoint_weeks,n,mean,sd,measure,events,rob,source,locator,notes';
 	const rows = [1, 2].flatMap((i) => [
@@ -77,5 +83,5 @@ test('uploading trials in which real acupuncture clearly beats sham flips the "s
 	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'contradicted');
 	await expect(sentence(page, 'sham-as-good')).toContainText('35.0 points lower');
 	await region.getByRole('button', { name: 'Reset to the bundled data' }).click();
-	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'supported');
+	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'partly supported');
 });
