@@ -47,7 +47,7 @@ test('the Hartung-Knapp interval changes the pooled numbers of a multi-trial ana
 
 test('a copied URL restores the view', async ({ page, browser }) => {
 	await page.goto('/');
-	await page.getByLabel('Outcome').selectOption('function');
+	await page.getByRole('combobox', { name: /^Outcome/ }).selectOption('function');
 	await page.getByLabel('Estimator').selectOption('DL');
 	await expect(page).toHaveURL(/outcome=function/);
 	await expect(page).toHaveURL(/method=DL/);
@@ -55,7 +55,7 @@ test('a copied URL restores the view', async ({ page, browser }) => {
 	const text = await sentence(page, 'sham-as-good').textContent();
 	const other = await browser.newPage();
 	await other.goto(url);
-	await expect(other.getByLabel('Outcome')).toHaveValue('function');
+	await expect(other.getByRole('combobox', { name: /^Outcome/ })).toHaveValue('function');
 	await expect(other.getByLabel('Estimator')).toHaveValue('DL');
 	await expect(sentence(other, 'sham-as-good')).toHaveText(text!);
 	await other.close();
