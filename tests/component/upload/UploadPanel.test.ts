@@ -92,7 +92,11 @@ describe('UploadPanel', () => {
 	it('adds a valid file, replaces with another, and resets to the bundled data', async () => {
 		const { state, store } = setup();
 		await choose(new File([mine], 'mine.csv'));
-		expect((await screen.findByRole('status')).textContent).toBe('Loaded mine.csv: 1 row.');
+		// A one-arm study loads, with a located warning that no analysis can use it (as on the command line).
+		expect((await screen.findByRole('status')).textContent).toBe('Loaded mine.csv: 1 row (1 warning).');
+		expect(screen.getByRole('table', { name: /Problems found/ }).textContent).toMatch(
+			/study "mine2024" is left out: only one arm/
+		);
 		expect(state().dataset.trials.map((r) => r.study_id)).toEqual([
 			'brinkhaus2006',
 			'brinkhaus2006',
@@ -193,7 +197,10 @@ describe('UploadPanel', () => {
 		releases.shift()!();
 		await waitFor(() => expect(state().files.map((f) => f.name)).toEqual(['first.csv', 'second.csv']));
 		expect(screen.getAllByRole('status').map((p) => p.textContent)).toEqual(
-			expect.arrayContaining(['Loaded first.csv: 1 row.', 'Loaded second.csv: 1 row.'])
+			expect.arrayContaining([
+				'Loaded first.csv: 1 row (1 warning).',
+				'Loaded second.csv: 1 row (1 warning).'
+			])
 		);
 	});
 });
