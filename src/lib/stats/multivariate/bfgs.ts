@@ -39,7 +39,8 @@ export function bfgsMax(
 	const n = x0.length;
 	let x = Float64Array.from(x0, (v) => clamp(v, lower, upper));
 	let cur = f(x);
-	if (!cur || !Number.isFinite(cur.value)) throw new RangeError('the starting point of the optimiser is not valid');
+	if (!cur || !Number.isFinite(cur.value))
+		throw new RangeError('the starting point of the optimiser is not valid');
 	let H = identity(n);
 	const free = (g: Float64Array, i: number) =>
 		!((x[i]! <= lower && g[i]! < 0) || (x[i]! >= upper && g[i]! > 0));

@@ -43,14 +43,21 @@ export interface Cluster {
 export function buildClusters(d: MvData): { clusters: Cluster[]; p: number; levels: number[] } {
 	const n = d.yi.length;
 	const within = d.withinTime ?? d.time;
-	if (d.cluster.length !== n || d.vi.length !== n || d.X.length !== n || d.time.length !== n || within.length !== n)
+	if (
+		d.cluster.length !== n ||
+		d.vi.length !== n ||
+		d.X.length !== n ||
+		d.time.length !== n ||
+		within.length !== n
+	)
 		throw new RangeError('cluster, yi, vi, X and time must have one entry per row');
 	if (n === 0) throw new RangeError('no rows');
 	const p = d.X[0]!.length;
 	const seen = new Set<string>();
 	for (let i = 0; i < n; i++) {
 		if (!Number.isFinite(d.yi[i]!)) throw new RangeError(`row ${i}: yi is not a finite number`);
-		if (!(Number.isFinite(d.vi[i]!) && d.vi[i]! > 0)) throw new RangeError(`row ${i}: vi must be finite and > 0`);
+		if (!(Number.isFinite(d.vi[i]!) && d.vi[i]! > 0))
+			throw new RangeError(`row ${i}: vi must be finite and > 0`);
 		if (!Number.isFinite(d.time[i]!) || !Number.isFinite(within[i]!))
 			throw new RangeError(`row ${i}: the time is not a finite number`);
 		const x = d.X[i]!;

@@ -53,7 +53,19 @@ export function cr2(fit: MvFit): Cr2 {
 		const L = cholesky(M, n)!;
 		const Lt = transpose(L, n, n);
 		const xbx = matMul(matMul(c.X, B, n, p, p), transpose(c.X, n, p), n, p, n);
-		const inner = matMul(matMul(Lt, M.map((m, i) => m - xbx[i]!), n, n, n), L, n, n, n);
+		const inner = matMul(
+			matMul(
+				Lt,
+				M.map((m, i) => m - xbx[i]!),
+				n,
+				n,
+				n
+			),
+			L,
+			n,
+			n,
+			n
+		);
 		const A = matMul(matMul(L, symmetricPower(inner, n, -0.5), n, n, n), Lt, n, n, n);
 		const xtw = matMul(transpose(c.X, n, p), state.W[j]!, p, n, n);
 		const Q = matMul(B, matMul(xtw, A, p, n, n), p, p, n);

@@ -79,7 +79,8 @@ export function rmaMv(data: MvData, options: MvOptions = {}): MvFit {
 	const { clusters, p, levels } = buildClusters(data);
 	const k = data.yi.length;
 	const np = parameterCount(struct, levels.length);
-	if (k - p < np) throw new RangeError(`too few estimates (${k}) for ${p} coefficients and ${np} variance parameters`);
+	if (k - p < np)
+		throw new RangeError(`too few estimates (${k}) for ${p} coefficients and ${np} variance parameters`);
 	const constant = remlConstant(clusters, p);
 	const f = (theta: Float64Array) => {
 		const s = remlEval(clusters, p, struct, theta, constant, true);
@@ -91,11 +92,14 @@ export function rmaMv(data: MvData, options: MvOptions = {}): MvFit {
 				maxIterations: options.maxIterations ?? 200
 			});
 	const state = remlEval(clusters, p, struct, opt.x, constant, false);
-	if (!state) throw new RangeError('the marginal covariance is not positive definite at these variance parameters');
+	if (!state)
+		throw new RangeError('the marginal covariance is not positive definite at these variance parameters');
 	const par = unpack(struct, opt.x);
 	const notes: string[] = [];
 	if (!opt.converged)
-		notes.push(`REML optimisation did not converge in ${opt.iterations} iterations; estimates are provisional`);
+		notes.push(
+			`REML optimisation did not converge in ${opt.iterations} iterations; estimates are provisional`
+		);
 	if (opt.atBound.length)
 		notes.push(
 			opt.atBound.some((i) => i < np - 1)

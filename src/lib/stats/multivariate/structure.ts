@@ -60,8 +60,7 @@ export function studyG(
 			const la = c.level[a]!;
 			const lb = c.level[b]!;
 			const d = struct === 'CAR' ? Math.abs(c.time[a]! - c.time[b]!) : Math.abs(la - lb);
-			const scale =
-				struct === 'HAR' ? Math.sqrt(par.tau2[la]! * par.tau2[lb]!) : par.tau2[0]!;
+			const scale = struct === 'HAR' ? Math.sqrt(par.tau2[la]! * par.tau2[lb]!) : par.tau2[0]!;
 			const corr = d === 0 ? 1 : rho ** d;
 			const g = scale * corr;
 			G[a * n + b] = g;

@@ -11,7 +11,7 @@ import { alphaFromLevel, qnorm } from '../distributions';
 import type { Interval } from '../types';
 import { cr2, robustContrast, type Cr2, type RobustEstimate } from './cr2';
 import { rmaMv, type MvFit } from './fit-mv';
-import type { MvStruct } from './structure';
+import type { MvStruct, VarianceParameters } from './structure';
 import { TIME_WINDOWS, windowDesign, windowIndex, type TimeWindow } from './time-windows';
 
 export interface TimePointRow {
@@ -29,6 +29,8 @@ export interface TimeCourseOptions {
 	windows?: readonly TimeWindow[];
 	level?: number;
 	maxIterations?: number;
+	/** Variance parameters held fixed instead of estimated (metafor `rma.mv(tau2 =, rho =)`). */
+	fixed?: VarianceParameters;
 }
 
 export interface WeekEstimate {
@@ -73,7 +75,7 @@ export function fitTimeCourse(rows: readonly TimePointRow[], options: TimeCourse
 			time: weeks,
 			phi
 		},
-		{ struct: options.struct ?? 'CAR', level, maxIterations: options.maxIterations }
+		{ struct: options.struct ?? 'CAR', level, maxIterations: options.maxIterations, fixed: options.fixed }
 	);
 	const robust = fit.studies >= 2 ? cr2(fit) : null;
 	const range: [number, number] = [Math.min(...weeks), Math.max(...weeks)];
@@ -101,7 +103,15 @@ export function fitTimeCourse(rows: readonly TimePointRow[], options: TimeCourse
 			});
 		}
 	}
-	return { phi, fit, weeks: design.windows.map((i) => windows[i]!.week), estimates, notEstimated, range, robust };
+	return {
+		phi,
+		fit,
+		weeks: design.windows.map((i) => windows[i]!.week),
+		estimates,
+		notEstimated,
+		range,
+		robust
+	};
 }
 
 /**
@@ -112,7 +122,12 @@ export function fitTimeCourse(rows: readonly TimePointRow[], options: TimeCourse
 export function timeChange(tc: TimeCourseFit, from: number, to: number): WeekEstimate | null {
 	const a = tc.weeks.indexOf(from);
 	const b = tc.weeks.indexOf(to);
-	if (a < 0 || b < 0 || !tc.estimates.some((e) => e.week === from) || !tc.estimates.some((e) => e.week === to))
+	if (
+		a < 0 ||
+		b < 0 ||
+		!tc.estimates.some((e) => e.week === from) ||
+		!tc.estimates.some((e) => e.week === to)
+	)
 		return null;
 	const p = tc.weeks.length;
 	const c = Array.from({ length: p }, (_, j) => (j === b ? 1 : 0) - (j === a ? 1 : 0));

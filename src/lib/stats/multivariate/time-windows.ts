@@ -41,7 +41,8 @@ export function windowDesign(
 ): { windows: number[]; X: number[][] } {
 	const idx = weeks.map((t, i) => {
 		const w = windowIndex(t, windows);
-		if (w < 0) throw new RangeError(`row ${i}: week ${t} is not after randomisation or lies beyond every window`);
+		if (w < 0)
+			throw new RangeError(`row ${i}: week ${t} is not after randomisation or lies beyond every window`);
 		return w;
 	});
 	const used = [...new Set(idx)].sort((a, b) => a - b);

@@ -11,7 +11,8 @@
  * @example vcalcBlock([4, 9], [1, 3], 0.5) // Float64Array [4, 1.5, 1.5, 9] (0.5^2 * sqrt(4 * 9) = 1.5)
  */
 export function vcalcBlock(vi: ArrayLike<number>, time: ArrayLike<number>, phi: number): Float64Array {
-	if (!(phi >= 0 && phi < 1)) throw new RangeError(`within-study correlation phi must be in [0, 1), got ${phi}`);
+	if (!(phi >= 0 && phi < 1))
+		throw new RangeError(`within-study correlation phi must be in [0, 1), got ${phi}`);
 	const n = vi.length;
 	const v = new Float64Array(n * n);
 	for (let i = 0; i < n; i++)
