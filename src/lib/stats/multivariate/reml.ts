@@ -60,17 +60,19 @@ export function remlEval(
 	const WX: Float64Array[] = [];
 	for (const c of clusters) {
 		const { G, dG } = studyG(struct, par, c, gradient);
+		const n = c.n;
 		const m = c.V.map((v, i) => v + G[i]!);
-		const l = cholesky(m, c.n);
+		const l = cholesky(m, n);
 		if (!l) return null;
-		logDetM += logDetChol(l, c.n);
-		const w = cholInverse(l, c.n);
-		const wx = matMul(w, c.X, c.n, c.n, p);
-		const xw = transpose(wx, c.n, p);
-		const a = matMul(xw, c.X, p, c.n, p);
-		const b = matMul(xw, c.y, p, c.n, 1);
-		for (let i = 0; i < p * p; i++) xwx[i]! += a[i]!;
-		for (let i = 0; i < p; i++) xwy[i]! += b[i]!;
+		logDetM += logDetChol(l, n);
+		const w = cholInverse(l, n);
+		const wx = matMul(w, c.X, n, n, p);
+		for (let r = 0; r < n; r++)
+			for (let i = 0; i < p; i++) {
+				const wxri = wx[r * p + i]!;
+				xwy[i]! += wxri * c.y[r]!;
+				for (let j = 0; j < p; j++) xwx[i * p + j]! += wxri * c.X[r * p + j]!;
+			}
 		M.push(m);
 		W.push(w);
 		WX.push(wx);
@@ -109,23 +111,32 @@ function remlGradient(
 ): Float64Array {
 	const np = dGs[0]!.length;
 	const grad = new Float64Array(np);
+	const A = new Float64Array(p * p);
+	const row = new Float64Array(p);
 	for (let k = 0; k < np; k++) {
 		let trWD = 0;
 		let quad = 0;
-		const A = new Float64Array(p * p);
+		A.fill(0);
 		clusters.forEach((c, j) => {
 			const n = c.n;
 			const D = dGs[j]![k]!;
 			const w = W[j]!;
-			for (let a = 0; a < n; a++)
-				for (let b = 0; b < n; b++) {
-					trWD += w[a * n + b]! * D[b * n + a]!;
-					quad += u[j]![a]! * D[a * n + b]! * u[j]![b]!;
-				}
+			const uj = u[j]!;
 			const wx = WX[j]!;
-			const dwx = matMul(D, wx, n, n, p);
-			const t = matMul(transpose(wx, n, p), dwx, p, n, p);
-			for (let i = 0; i < p * p; i++) A[i]! += t[i]!;
+			for (let a = 0; a < n; a++) {
+				row.fill(0);
+				for (let b = 0; b < n; b++) {
+					const dab = D[a * n + b]!;
+					trWD += w[a * n + b]! * dab; // D symmetric: tr(W D) = sum_ab W_ab D_ab
+					quad += uj[a]! * dab * uj[b]!;
+					for (let i = 0; i < p; i++) row[i]! += dab * wx[b * p + i]!;
+				}
+				// A += (WX)_a' (D WX)_a, row a of D WX being `row`
+				for (let i = 0; i < p; i++) {
+					const wxai = wx[a * p + i]!;
+					if (wxai !== 0) for (let l = 0; l < p; l++) A[i * p + l]! += wxai * row[l]!;
+				}
+			}
 		});
 		let trBA = 0;
 		for (let i = 0; i < p * p; i++) trBA += vb[i]! * A[i]!;

@@ -55,22 +55,28 @@ export function studyG(
 	const np = par.tau2.length + 1;
 	const dG = derivatives ? Array.from({ length: np }, () => new Float64Array(n * n)) : [];
 	const { rho, drho } = par;
+	// symmetric: fill b >= a and mirror
 	for (let a = 0; a < n; a++)
-		for (let b = 0; b < n; b++) {
+		for (let b = a; b < n; b++) {
 			const la = c.level[a]!;
 			const lb = c.level[b]!;
 			const d = struct === 'CAR' ? Math.abs(c.time[a]! - c.time[b]!) : Math.abs(la - lb);
 			const scale = struct === 'HAR' ? Math.sqrt(par.tau2[la]! * par.tau2[lb]!) : par.tau2[0]!;
-			const corr = d === 0 ? 1 : rho ** d;
-			const g = scale * corr;
-			G[a * n + b] = g;
-			if (!derivatives) continue;
+			const pow1 = d === 0 ? 1 : rho ** (d - 1);
+			const g = scale * (d === 0 ? 1 : pow1 * rho);
 			const ab = a * n + b;
+			const ba = b * n + a;
+			G[ab] = G[ba] = g;
+			if (!derivatives) continue;
 			if (struct === 'HAR') {
 				dG[la]![ab]! += g / 2;
 				dG[lb]![ab]! += g / 2;
-			} else dG[0]![ab] = g;
-			dG[np - 1]![ab] = d === 0 ? 0 : scale * d * rho ** (d - 1) * drho;
+				if (ab !== ba) {
+					dG[la]![ba]! += g / 2;
+					dG[lb]![ba]! += g / 2;
+				}
+			} else dG[0]![ab] = dG[0]![ba] = g;
+			dG[np - 1]![ab] = dG[np - 1]![ba] = d === 0 ? 0 : scale * d * pow1 * drho;
 		}
 	return { G, dG };
 }
