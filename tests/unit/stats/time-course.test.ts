@@ -31,6 +31,16 @@ function byStudy(study: string[]): number[][] {
 	return [...m.values()];
 }
 
+/** One rho of the synthetic fixture (tests/reference/time-course.R). */
+interface SynFit {
+	phi: number;
+	tau2: number;
+	rho: number;
+	logLik: number;
+	predict: Record<'pred' | 'se' | 'ci_lb' | 'ci_ub', number[]>;
+	robust_predict: Record<'se' | 'df' | 'ci_lb' | 'ci_ub', number[]>;
+}
+
 const close = (a: ArrayLike<number>, e: number[], label: string, rel = 1e-6) =>
 	e.forEach((v, i) => expectClose(a[i], v, `${label}[${i}]`, rel));
 
@@ -156,9 +166,9 @@ describe('fitTimeCourse on the synthetic trials (CAR over weeks, one mean per wi
 			byStudy(syn.rows.study).flatMap((idx) => idx.flatMap((i) => syn.X[i]))
 		);
 	});
-	it.each(syn.fits.map((f: { phi: number }) => [f.phi, f]))(
-		'phi = %s: optimum, predictions and CR2 intervals as metafor and clubSandwich',
-		(_, ref) => {
+	it.each((syn.fits as SynFit[]).map((ref) => ({ phi: ref.phi, ref })))(
+		'phi = $phi: optimum, predictions and CR2 intervals as metafor and clubSandwich',
+		({ ref }) => {
 			const tc = timeCourseSensitivity(rows, [ref.phi])[0]!;
 			expect(tc.fit.converged).toBe(true);
 			close(tc.fit.tau2, [ref.tau2], 'tau2', 1e-5);
