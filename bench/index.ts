@@ -1,9 +1,11 @@
-// npm run bench [-- ingest|stats|evidence|network|upload]: the benchmarks of docs/ARCHITECTURE.md section 7, printed with the machine.
+// npm run bench [-- ingest|stats|evidence|network|time|upload]: the benchmarks of docs/ARCHITECTURE.md section 7, printed
+// with the machine.
 import { cpus } from 'node:os';
 import { benchEvidence } from './evidence';
 import { benchIngest } from './ingest';
 import { benchNetwork } from './network';
 import { benchStats } from './stats';
+import { benchTimeCourse } from './time-course';
 import { benchUpload } from './upload';
 
 const parts: Record<string, () => Promise<void>> = {
@@ -11,6 +13,7 @@ const parts: Record<string, () => Promise<void>> = {
 	stats: benchStats,
 	evidence: benchEvidence,
 	network: benchNetwork,
+	time: benchTimeCourse,
 	upload: benchUpload
 };
 const wanted = process.argv.slice(2).filter((a) => a in parts);
