@@ -39,6 +39,23 @@ describe('ClinicianView', () => {
 	});
 });
 
+describe('ClinicianView: rows not used', () => {
+	it('lists every row no pooled result uses, with its reason, when opened', async () => {
+		const { container } = render(Harness, { data, audience: 'clinician' });
+		const details = container.querySelector('details.left-out') as HTMLDetailsElement;
+		expect(details.querySelector('table')).toBeNull();
+		details.open = true;
+		await fireEvent(details, new Event('toggle'));
+		flushSync();
+		const text = details.querySelector('table')!.textContent!;
+		// Sator-Katzenschlager's two arms are both real acupuncture: no comparison, said with the lines.
+		expect(text).toMatch(/trials\.csv\s*\d+\s*Sator-Katzenschlager 2004/);
+		expect(text).toContain('no other arm of a different type');
+		// Thomas 2006's SF-36 contrasts cannot enter the 0-100 pain analysis.
+		expect(text).toMatch(/contrasts\.csv\s*\d+\s*Thomas 2006/);
+	});
+});
+
 describe('PatientView', () => {
 	it('shows every claim with a plain verdict and a question list', () => {
 		const { container } = render(Harness, { data, audience: 'patient' });
