@@ -42,7 +42,10 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 		case 'superiority': {
 			const p = primary(all, t);
 			if (!p) return NO_DATA(claim, t);
-			const verdict = superiorityVerdict(oriented(p.a), midFor(p.a, view));
+			// Evidence that only stands in for the claim's comparison (usual care or a drug for "no therapy") answers a
+			// neighbouring question: it can at most partly support the claim.
+			const direct = superiorityVerdict(oriented(p.a), midFor(p.a, view));
+			const verdict = p.c.indirect && direct === 'supported' ? 'partly supported' : direct;
 			const others = t.comparisons
 				.filter((c) => c !== p.c)
 				.map((c) => findAnalysis(all, t, c))
@@ -51,7 +54,9 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 			const soon = p.a.window === 'short' ? findAnalysis(all, t, p.c, 'immediate') : null;
 			const sentence = [
 				`${capitalise(describeEffect(p.a))}. ${importance(p.a, view)}`,
-				indirect ? `Indirect evidence: ${indirect}` : '',
+				indirect
+					? `Indirect evidence: ${indirect}${verdict !== direct ? ' So the claim is at most partly supported.' : ''}`
+					: '',
 				soon ? `Within a week of a session (minutes to days): ${describeEffect(soon)}.` : ''
 			]
 				.filter(Boolean)

@@ -60,6 +60,23 @@ describe('evaluateClaim: verdicts', () => {
 		expect(run('sham-as-good', rows, { margins: { MD: m * (1 + 1e-9) } }).verdict).toBe('supported');
 	});
 
+	it('caps a superiority verdict resting only on indirect evidence (a drug for "no therapy") at partly supported', () => {
+		const rows = many('acupuncture', 'active_drug', [-30, -28, -32], 300).map((r) => ({
+			...r,
+			population: 'acute' as const
+		}));
+		const r = run('acute', rows);
+		expect(r.analyses[0]!.control).toBe('active_drug');
+		expect(r.verdict).toBe('partly supported');
+		expect(r.sentence).toMatch(/at most partly supported/);
+		// The same effect against no treatment, direct evidence, is supported.
+		const none = many('acupuncture', 'no_treatment', [-30, -28, -32], 300).map((x) => ({
+			...x,
+			population: 'acute' as const
+		}));
+		expect(run('acute', none).verdict).toBe('supported');
+	});
+
 	it('says "no trial data" when the comparison is missing and "not testable" for mechanisms', () => {
 		expect(run('sham-as-good', many('acupuncture', 'no_treatment', [-20])).verdict).toBe('no trial data');
 		expect(run('mechanism-hormones', []).verdict).toBe('not testable');
