@@ -55,7 +55,7 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 			const sentence = [
 				`${capitalise(describeEffect(p.a))}. ${importance(p.a, view)}`,
 				indirect
-					? `Indirect evidence: ${indirect}${verdict !== direct ? ' So the claim is at most partly supported.' : ''}`
+					? `Indirect evidence: ${indirect.charAt(0).toLowerCase()}${indirect.slice(1)}${verdict !== direct ? ' So the claim is at most partly supported.' : ''}`
 					: '',
 				soon ? `Within a week of a session (minutes to days): ${describeEffect(soon)}.` : ''
 			]
