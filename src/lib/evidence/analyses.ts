@@ -105,7 +105,7 @@ function candidates(
 		if (typeof e === 'string')
 			notes.push({
 				week: row.timepoint_weeks,
-				text: `${row.study} (week ${row.timepoint_weeks}): left out, ${e}.`
+				text: `${row.study} (week ${row.timepoint_weeks}): the reported contrast (line ${row.line} of the contrasts file) is not used, ${e}.`
 			});
 		else found.push(e);
 	}

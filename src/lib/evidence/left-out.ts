@@ -38,7 +38,8 @@ export function leftOutRows(data: Dataset, analyses: Analysis[]): LeftOutRow[] {
 		const notes = analyses.filter((a) => a.outcome === outcome).flatMap((a) => a.notes);
 		// Only notes about contrast rows say "reported as".
 		const fits = (n: string) => contrast || !/reported as/.test(n);
-		const clean = (n: string) => n.replace(/^[^:]*:\s*(left out, )?/, '');
+		const clean = (n: string) =>
+			n.replace(/^[^:]*:\s*(left out, |the reported contrast \([^)]*\) is not used, )?/, '');
 		const weekNote = notes.find((n) => n.startsWith(`${study} (week ${week})`) && fits(n));
 		if (weekNote) return clean(weekNote);
 		const atWeek = mine.flatMap((a) =>
