@@ -196,6 +196,20 @@ function pool(
 }
 
 /**
+ * A note that a trial's reported contrast is not used says so plainly when the same trial's arm-level rows at that
+ * week are in the analysis: the trial is not left out, only the contrast row is.
+ */
+function armsUsedInstead(notes: string[], picked: Candidate[]): void {
+	for (let i = 0; i < notes.length; i++) {
+		const m = /^(.*) \(week ([^)]*)\): (the reported contrast \([^)]*\) is not used), /.exec(notes[i]!);
+		if (!m) continue;
+		const [, study, week, head] = m;
+		if (picked.some((e) => e.study === study && e.from === 'arms' && String(e.timepoint_weeks) === week))
+			notes[i] = `${study} (week ${week}): ${head}; the trial's arm-level rows are used instead.`;
+	}
+}
+
+/**
  * The project's RoB 2 judgements (data/rob.csv) for each study in one comparison: the overall judgement replaces the
  * row's `rob` (which stays the fallback for trials the file does not assess), and the domains come along for the
  * risk-of-bias panels.
@@ -250,6 +264,7 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 							.map((n) => n.text);
 						const picked = unmixed(pickPerStudy(found, window), measure, windowNotes);
 						if (picked.length === 0) continue;
+						armsUsedInstead(windowNotes, picked);
 						const { studies, result, verdictResult, note } = pool(picked, settings);
 						if (note) windowNotes.push(note);
 						out.push({

@@ -79,7 +79,7 @@ export function armEffect(
 	const scale = sharedScale(t, c, measure);
 	if (scale === null)
 		return measure === 'MD'
-			? `no pain-intensity scale convertible to 0-100 shared by both arms`
+			? `no pain scale that can be put on 0-100 is shared by both arms (the trial enters the SMD analysis of pain)`
 			: 'no scale shared by both arms';
 	const pick = (rows: ArmRow[], m: 'change' | 'final' | null) =>
 		rows.filter((r) => r.scale === scale && (binary || r.measure === m));

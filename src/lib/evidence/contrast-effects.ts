@@ -19,7 +19,8 @@ export function contrastEffect(row: ContrastRow, measure: EffectMeasure): Candid
 	let f = 1;
 	if (measure === 'MD' && row.outcome === 'pain') {
 		const k = to100(row.scale);
-		if (k === null) return `${row.scale} is not a pain-intensity scale convertible to 0-100`;
+		if (k === null)
+			return `${row.scale} cannot be put on the 0-100 pain scale (a standardised difference needs arm-level SDs)`;
 		f = k;
 	}
 	const es = effectFromCI({
