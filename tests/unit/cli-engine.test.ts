@@ -42,7 +42,7 @@ function trialsFile(name: string, rows: [string, string, string, string, string,
 
 const ALPHA: [string, string, string, string, string, string] = ['alpha', '50', '-20', '20', '-10', '20'];
 
-describe('summarize finishes on extreme inputs', () => {
+describe('summarize finishes on extreme inputs', { timeout: 2 * GUARD_MS }, () => {
 	it('one trial with sd 0.001 in both arms and n 10,000 (REML step -Infinity): PM used, with its note', () => {
 		const file = trialsFile('tiny-sd.csv', [ALPHA, ['beta', '10000', '-20', '0.001', '-10', '0.001']]);
 		const r = run(file, '--json');
