@@ -23,7 +23,9 @@ export default defineConfig({
 				test: {
 					name: 'component',
 					environment: 'jsdom',
-					include: ['tests/component/**/*.test.ts']
+					include: ['tests/component/**/*.test.ts'],
+					setupFiles: ['tests/component/setup.ts'],
+					testTimeout: 30_000
 				}
 			}
 		]
