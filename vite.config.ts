@@ -14,7 +14,9 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['tests/unit/**/*.test.ts', 'tests/reference/**/*.test.ts']
+					include: ['tests/unit/**/*.test.ts', 'tests/reference/**/*.test.ts'],
+					// A guard against hangs on a loaded 2-core CI machine, not a measurement.
+					testTimeout: 30_000
 				}
 			},
 			{
