@@ -125,7 +125,7 @@ export function main(argv: string[]): number {
 	const networks = buildNetworks(data, args.settings);
 	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids }, networks);
 	const out = args.json
-		? escapeJson(JSON.stringify(summaryJson(args.settings, analyses, claims, data), null, 2))
+		? escapeJson(JSON.stringify(summaryJson(args.settings, analyses, claims, data, networks), null, 2))
 		: summaryTable(analyses, claims).split('\n').map(escapeControl).join('\n');
 	process.stdout.write(out + '\n');
 	return 0;
