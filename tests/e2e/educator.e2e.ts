@@ -2,7 +2,7 @@ import { expect, test, type Page } from './fixtures';
 import { seriousViolations } from './axe';
 import claims from '../../data/claims.json' with { type: 'json' };
 
-const TOTAL = claims.claims.length + 2;
+const TOTAL = claims.claims.length + 3; // title, claims, network, closing
 const slide = (page: Page) => page.locator('section[aria-roledescription="slide"]');
 const progress = (page: Page) => page.getByTestId('slide-progress');
 

@@ -284,3 +284,19 @@ export function networkCertainty(
 		}
 	return rows;
 }
+
+/** Each study's total share of one network estimate (over the direct comparisons it informs). */
+export function studyShares(
+	fit: NetworkFit,
+	network: OutcomeNetwork,
+	treatment: string,
+	comparator: string
+): { key: string; label: string; share: number }[] {
+	const by = new Map<string, { key: string; label: string; share: number }>();
+	for (const x of studyEdgeShares(fit, network, treatment, comparator)) {
+		const e = by.get(x.study.study_id) ?? { key: x.study.study_id, label: x.study.study, share: 0 };
+		e.share += x.share;
+		by.set(x.study.study_id, e);
+	}
+	return [...by.values()];
+}
