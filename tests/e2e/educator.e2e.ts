@@ -41,6 +41,13 @@ test('every claim has its slide with the quote and a verdict', async ({ page }) 
 		await expect(slide(page).locator('[data-verdict]')).toHaveCount(1);
 		await page.getByRole('button', { name: /Next/ }).click();
 	}
+	// after the claims, the slide that builds the network, then the closing slide
+	await expect(progress(page)).toHaveText(`Slide ${TOTAL - 1} of ${TOTAL}`);
+	await expect(slide(page).getByRole('heading', { name: 'All the trials in one network' })).toBeVisible();
+	await expect(slide(page).getByTestId('network-step')).toContainText('Trial 1 of 3');
+	await slide(page).getByRole('button', { name: 'Add next trial' }).click();
+	await expect(slide(page).getByTestId('network-step')).toContainText('Trial 2 of 3');
+	await page.getByRole('button', { name: /Next/ }).click();
 	await expect(progress(page)).toHaveText(`Slide ${TOTAL} of ${TOTAL}`);
 });
 
