@@ -60,9 +60,9 @@ export interface SummaryJson {
 	left_out_rows: LeftOutRow[];
 	/**
 	 * The network meta-analysis of the claims' outcome (chronic pain, short window; the first network when there is
-	 * none), null without any network; `networks` has every outcome x population x window.
+	 * none), absent without any network; `networks` has every outcome x population x window.
 	 */
-	network: NetworkJson | null;
+	network?: NetworkJson;
 	networks: NetworkJson[];
 }
 
@@ -119,8 +119,9 @@ export function summaryJson(
 	networks: readonly OutcomeNetwork[] = []
 ): SummaryJson {
 	const nets = networks.map((n) => networkJson(n));
+	const network = nets.find((n) => n.id === 'pain:chronic:short') ?? nets[0];
 	return {
-		network: nets.find((n) => n.id === 'pain:chronic:short') ?? nets[0] ?? null,
+		...(network ? { network } : {}),
 		networks: nets,
 		options: { method: settings.method, test: settings.test, level: settings.level },
 		analyses: analyses.map(analysisJson).filter((a): a is AnalysisJson => a !== null),
