@@ -17,6 +17,7 @@ import type { Dataset, Problem } from '../lib/data/types';
 import { buildAnalyses } from '../lib/evidence/analyses';
 import { bundledClaims } from '../lib/evidence/claims';
 import { evaluateClaims } from '../lib/evidence/evaluate';
+import { buildNetworks } from '../lib/evidence/network-analysis';
 import { summaryJson } from '../lib/evidence/report';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../lib/evidence/types';
 import { DEFAULT_MIDS } from '../lib/evidence/mid';
@@ -121,9 +122,10 @@ export function main(argv: string[]): number {
 		keyof typeof DEFAULT_MIDS,
 		number
 	>;
-	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids });
+	const networks = buildNetworks(data, args.settings);
+	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids }, networks);
 	const out = args.json
-		? escapeJson(JSON.stringify(summaryJson(args.settings, analyses, claims, data), null, 2))
+		? escapeJson(JSON.stringify(summaryJson(args.settings, analyses, claims, data, networks), null, 2))
 		: summaryTable(analyses, claims).split('\n').map(escapeControl).join('\n');
 	process.stdout.write(out + '\n');
 	return 0;

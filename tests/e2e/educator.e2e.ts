@@ -2,7 +2,7 @@ import { expect, test, type Page } from './fixtures';
 import { seriousViolations } from './axe';
 import claims from '../../data/claims.json' with { type: 'json' };
 
-const TOTAL = claims.claims.length + 2;
+const TOTAL = claims.claims.length + 3; // title, claims, network, closing
 const slide = (page: Page) => page.locator('section[aria-roledescription="slide"]');
 const progress = (page: Page) => page.getByTestId('slide-progress');
 
@@ -41,6 +41,13 @@ test('every claim has its slide with the quote and a verdict', async ({ page }) 
 		await expect(slide(page).locator('[data-verdict]')).toHaveCount(1);
 		await page.getByRole('button', { name: /Next/ }).click();
 	}
+	// after the claims, the slide that builds the network, then the closing slide
+	await expect(progress(page)).toHaveText(`Slide ${TOTAL - 1} of ${TOTAL}`);
+	await expect(slide(page).getByRole('heading', { name: 'All the trials in one network' })).toBeVisible();
+	await expect(slide(page).getByTestId('network-step')).toContainText('Trial 1 of 3');
+	await slide(page).getByRole('button', { name: 'Add next trial' }).click();
+	await expect(slide(page).getByTestId('network-step')).toContainText('Trial 2 of 3');
+	await page.getByRole('button', { name: /Next/ }).click();
 	await expect(progress(page)).toHaveText(`Slide ${TOTAL} of ${TOTAL}`);
 });
 

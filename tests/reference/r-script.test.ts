@@ -7,6 +7,7 @@ import { loadFiles } from '../../src/cli/summarize';
 import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaims } from '$lib/evidence/evaluate';
+import { buildNetworks } from '$lib/evidence/network-analysis';
 import { summaryJson } from '$lib/evidence/report';
 import { rScript } from '$lib/evidence/r-script';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '$lib/evidence/types';
@@ -19,10 +20,14 @@ const hasJsonlite = spawnSync('Rscript', ['-e', 'library(jsonlite)'], { stdio: '
 function summary(settings: AnalysisSettings) {
 	const { data } = loadFiles([]);
 	const analyses = buildAnalyses(data, settings);
-	const claims = evaluateClaims(bundledClaims.claims, analyses, {
-		mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 }
-	});
-	return summaryJson(settings, analyses, claims);
+	const networks = buildNetworks(data, settings);
+	const claims = evaluateClaims(
+		bundledClaims.claims,
+		analyses,
+		{ mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } },
+		networks
+	);
+	return summaryJson(settings, analyses, claims, data, networks);
 }
 
 function script(settings: AnalysisSettings): string {
@@ -47,6 +52,27 @@ describe.skipIf(!hasMetafor)('the downloadable R script reproduces the dashboard
 			const m = /largest relative difference from the dashboard = ([0-9.e+-]+)/.exec(out);
 			expect(m, out).not.toBeNull();
 			expect(Number(m![1])).toBeLessThan(1e-6);
+			const n = /rma.mv: largest relative difference from the dashboard's networks = ([0-9.e+-]+)/.exec(out);
+			expect(n, out).not.toBeNull();
+			expect(Number(n![1])).toBeLessThan(1e-6);
+		}
+	);
+
+	it(
+		'fails when a network estimate is off by 1e-4 (the network check has teeth)',
+		{ timeout: 120_000 },
+		() => {
+			const s = summary({ ...DEFAULT_SETTINGS, method: 'REML' });
+			const fit = s.network!.fit!;
+			const e = fit.league.find((x) => x.comparator === fit.reference)!;
+			e.estimate += 1e-4;
+			const dir = mkdtempSync(join(tmpdir(), 'rscript-net-'));
+			const file = join(dir, 'analysis.R');
+			writeFileSync(file, rScript(s));
+			const r = spawnSync('Rscript', [file], { encoding: 'utf8' });
+			expect(r.status).toBe(1);
+			const n = /networks = ([0-9.e+-]+)/.exec(r.stdout);
+			expect(Number(n![1])).toBeGreaterThan(1e-6);
 		}
 	);
 });

@@ -30,6 +30,11 @@ const UNITS: Record<EffectMeasure, string> = {
 	RD: 'risk difference'
 };
 
+/** Human unit of an analysis' effects. */
+export function analysisUnit(outcome: Outcome, measure: EffectMeasure): string {
+	return outcome === 'pain' ? UNITS[measure] : measure === 'MD' ? 'points' : UNITS[measure];
+}
+
 export function measureFor(outcome: Outcome, settings: Pick<AnalysisSettings, 'painMeasure'>): EffectMeasure {
 	if (outcome === 'pain') return settings.painMeasure;
 	if (outcome === 'function') return 'SMD';
@@ -276,7 +281,7 @@ export function buildAnalyses(data: Dataset, settings: AnalysisSettings): Analys
 							control: c.control,
 							window,
 							measure,
-							unit: outcome === 'pain' ? UNITS[measure] : measure === 'MD' ? 'points' : UNITS[measure],
+							unit: analysisUnit(outcome, measure),
 							studies,
 							result,
 							...(verdictResult ? { verdictResult } : {}),

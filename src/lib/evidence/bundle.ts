@@ -1,5 +1,6 @@
 import type { Dataset } from '$lib/data/types';
 import type { ClaimResult } from './claim-context';
+import type { OutcomeNetwork } from './network-analysis';
 import { rScript } from './r-script';
 import { summaryJson } from './report';
 import type { Analysis, AnalysisSettings } from './types';
@@ -10,9 +11,10 @@ export function reproducibleBundle(
 	settings: AnalysisSettings,
 	analyses: Analysis[],
 	claims: ClaimResult[],
-	data: Dataset
+	data: Dataset,
+	networks: readonly OutcomeNetwork[] = []
 ): { json: string; r: string } {
-	const summary = summaryJson(settings, analyses, claims, data);
+	const summary = summaryJson(settings, analyses, claims, data, networks);
 	const strip = <T extends { line: number }>(rows: T[]) => rows.map(({ line: _line, ...r }) => r);
 	const json = JSON.stringify(
 		{

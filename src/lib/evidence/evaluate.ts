@@ -14,6 +14,8 @@ import {
 	type ClaimView
 } from './claim-context';
 import { capitalise, describeEffect } from './describe';
+import type { OutcomeNetwork } from './network-analysis';
+import { networkEstimate, networkExtra, networkSentence } from './network-claims';
 import { placeboShare } from './placebo';
 import { residualPain, trialCount } from './residual';
 import { safetyClaim } from './safety';
@@ -34,7 +36,12 @@ import { ARM_LABELS } from '$lib/data/schema';
  * Verdict, certainty and sentence of one claim from the analyses (docs/ARCHITECTURE.md section 5.1). A pure function of
  * (claim, analyses, view): nothing is stored.
  */
-export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): ClaimResult {
+export function evaluateClaim(
+	claim: Claim,
+	all: Analysis[],
+	view: ClaimView,
+	networks: readonly OutcomeNetwork[] = []
+): ClaimResult {
 	if (claim.kind === 'minor_harms') return { ...notTestable(claim), verdict: 'no trial data' };
 	const t = effectiveTest(claim, view);
 	if (!t) return notTestable(claim);
@@ -76,14 +83,19 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 			if (!a) return NO_DATA(claim, t);
 			const o90 = oriented90(a)!;
 			const verdict = equivalenceVerdict(oriented(a), o90, marginFor(a, view));
-			const sentence = `${capitalise(describeEffect(a))}. ${equivalenceText(a, view)}`;
+			const net = networkEstimate(networks, t, c.treatment, c.control);
+			const sentence = `${capitalise(describeEffect(a))}. ${equivalenceText(a, view)}${net ? ` ${networkSentence(net)} The verdict rests on the direct comparison.` : ''}`;
 			return {
 				claim,
 				verdict,
 				certainty: certaintyOf(a, view, 'equivalence', indirectReason(a, c, view)),
 				sentence,
 				analyses: [a],
-				extra: { smallest_margin: onMeasureScale(a, smallestMargin(o90)), margin: marginValue(a, view) }
+				extra: {
+					smallest_margin: onMeasureScale(a, smallestMargin(o90)),
+					margin: marginValue(a, view),
+					...(net ? networkExtra(net) : {})
+				}
 			};
 		}
 		case 'both_superior': {
@@ -99,6 +111,7 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 				.sort(
 					(x, y) => y.rules.reduce((s, r) => s + r.levels, 0) - x.rules.reduce((s, r) => s + r.levels, 0)
 				)[0]!;
+			const nets = t.comparisons.flatMap((c) => networkEstimate(networks, t, c.treatment, c.control) ?? []);
 			const sentence =
 				found
 					.map(({ c, a }) =>
@@ -106,11 +119,16 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 							? capitalise(describeEffect(a))
 							: `No trial compared ${c.treatment.replace('_', ' ')} with ${c.control.replace('_', ' ')}`
 					)
-					.join('. ') + '.';
-			return { claim, verdict, certainty: worst, sentence, analyses: present.map((f) => f.a), extra: {} };
+					.join('. ') +
+				'.' +
+				(nets.length
+					? ` ${nets.map(networkSentence).join(' ')} The verdict rests on the direct comparisons.`
+					: '');
+			const extra = Object.assign({}, ...nets.map(networkExtra)) as Record<string, number>;
+			return { claim, verdict, certainty: worst, sentence, analyses: present.map((f) => f.a), extra };
 		}
 		case 'placebo_share':
-			return placeboShare(claim, all, t, view);
+			return placeboShare(claim, all, t, view, networks);
 		case 'time_course':
 			return timeCourse(claim, all, t, view);
 		case 'safety':
@@ -183,6 +201,11 @@ function equivalenceText(a: Analysis, view: ClaimView): string {
 	return `${lead}the interval reaches past the margin, so the trials cannot show that the two perform equally well; no significant difference is not evidence of equivalence (it would need a margin wider than ${smallest}).`;
 }
 
-export function evaluateClaims(claims: Claim[], all: Analysis[], view: ClaimView): ClaimResult[] {
-	return claims.map((c) => evaluateClaim(c, all, view));
+export function evaluateClaims(
+	claims: Claim[],
+	all: Analysis[],
+	view: ClaimView,
+	networks: readonly OutcomeNetwork[] = []
+): ClaimResult[] {
+	return claims.map((c) => evaluateClaim(c, all, view, networks));
 }

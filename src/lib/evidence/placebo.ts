@@ -11,6 +11,8 @@ import {
 } from './claim-context';
 import { capitalise, describeEffect } from './describe';
 import { notPooledNote } from './effect-guard';
+import type { OutcomeNetwork } from './network-analysis';
+import { networkEstimate, networkExtra, networkSentence, networkShare } from './network-claims';
 import type { Analysis } from './types';
 import { oriented, superiorityVerdict, verdictBasis } from './verdicts';
 
@@ -76,7 +78,13 @@ export function placeboRatio(
  * real-vs-none effect that sham-vs-none reaches (ratio of the two pooled estimates over the same trials). The
  * verdict rests on sham-vs-none: a clear benefit of sham over nothing supports "part of the effect".
  */
-export function placeboShare(claim: Claim, all: Analysis[], t: ClaimTest, view: ClaimView): ClaimResult {
+export function placeboShare(
+	claim: Claim,
+	all: Analysis[],
+	t: ClaimTest,
+	view: ClaimView,
+	networks: readonly OutcomeNetwork[] = []
+): ClaimResult {
 	const [shamC, realC] = t.comparisons;
 	const sham = findAnalysis(all, t, shamC!);
 	const real = findAnalysis(all, t, realC!);
@@ -100,17 +108,37 @@ export function placeboShare(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 			? `sham acupuncture achieved about ${pc(share)} of the benefit of real acupuncture over no treatment (${ratio.ci ? `${level}% CI ${pc(ratio.ci.lower)} to ${pc(ratio.ci.upper)}` : 'the interval cannot be bounded because the real-vs-none effect is not clearly different from zero'}, Fieller's method with the shared no-treatment arm; ${k} trial${k === 1 ? '' : 's'}${ratio.covarianceKnown ? '' : '; a trial reporting only contrasts is treated as uncorrelated'})`
 			: 'real acupuncture showed no benefit over no treatment, so no share can be computed';
 	const sentence = `In the ${k} trial${k === 1 ? '' : 's'} with real, sham and no-treatment arms, ${shareText}: ${describeEffect(s)}, while ${describeEffect(r)}. The sham effect also includes expectation, attention and any effect of the sham needling itself, so it is an upper bound for "placebo".`;
+	// The network share uses every trial (direct and indirect evidence), beside the share within the three-arm trials.
+	const netS = networkEstimate(networks, t, shamC!.treatment, shamC!.control);
+	const netR = networkEstimate(networks, t, realC!.treatment, realC!.control);
+	const net = netS && netR && netS.fit === netR.fit ? networkShare(netS, netR) : null;
+	const netText =
+		netS && netR
+			? ` ${networkSentence(netS)} ${networkSentence(netR)}${
+					net && Number.isFinite(net.share) && netR.pair.estimate < 0
+						? ` From the network, sham reaches about ${pc(net.share)} of the benefit of real acupuncture over no treatment (${net.ci ? `${level}% CI ${pc(net.ci.lower)} to ${pc(net.ci.upper)}` : 'interval unbounded'}, Fieller's method with the covariance of the two network estimates).`
+						: ''
+				} The verdict rests on the trials with all three arms.`
+			: '';
 	return {
 		claim,
 		verdict,
 		certainty: certaintyOf(s, view, 'superiority', null),
-		sentence: capitalise(sentence),
+		sentence: capitalise(sentence) + netText,
 		analyses: [s, r],
 		extra: {
 			share,
 			share_ci_lower: ratio.ci?.lower ?? NaN,
 			share_ci_upper: ratio.ci?.upper ?? NaN,
-			share_k: k
+			share_k: k,
+			...(netS && netR ? { ...networkExtra(netS), ...networkExtra(netR) } : {}),
+			...(net
+				? {
+						network_share: net.share,
+						network_share_ci_lower: net.ci?.lower ?? NaN,
+						network_share_ci_upper: net.ci?.upper ?? NaN
+					}
+				: {})
 		}
 	};
 }

@@ -3,6 +3,8 @@ import type { Dataset } from '$lib/data/types';
 import type { ClaimResult } from './claim-context';
 import { controlName } from './describe';
 import { leftOutRows, type LeftOutRow } from './left-out';
+import type { OutcomeNetwork } from './network-analysis';
+import { networkJson, type NetworkJson } from './network-report';
 import type { Analysis, AnalysisSettings } from './types';
 
 /** One analysis as the `npm run summarize -- --json` contract prints it (docs/ARCHITECTURE.md section 6). */
@@ -56,6 +58,12 @@ export interface SummaryJson {
 	}[];
 	/** Every data row that enters no pooled result, with the reason. */
 	left_out_rows: LeftOutRow[];
+	/**
+	 * The network meta-analysis of the claims' outcome (chronic pain, short window; the first network when there is
+	 * none), absent without any network; `networks` has every outcome x population x window.
+	 */
+	network?: NetworkJson;
+	networks: NetworkJson[];
 }
 
 /** An analysis in the JSON contract: study inputs under metafor's argument names, full precision. */
@@ -107,9 +115,14 @@ export function summaryJson(
 	settings: AnalysisSettings,
 	analyses: Analysis[],
 	claims: ClaimResult[],
-	data?: Dataset
+	data?: Dataset,
+	networks: readonly OutcomeNetwork[] = []
 ): SummaryJson {
+	const nets = networks.map((n) => networkJson(n));
+	const network = nets.find((n) => n.id === 'pain:chronic:short') ?? nets[0];
 	return {
+		...(network ? { network } : {}),
+		networks: nets,
 		options: { method: settings.method, test: settings.test, level: settings.level },
 		analyses: analyses.map(analysisJson).filter((a): a is AnalysisJson => a !== null),
 		claims: claims.map((c) => ({

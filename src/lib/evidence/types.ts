@@ -1,5 +1,6 @@
 import type { RobJudgement } from '$lib/data/rob';
 import type { Arm, Comparator, Outcome, Population, Rob, ShamType } from '$lib/data/schema';
+import type { NetworkNodes } from './network-nodes';
 import type { Method, RmaResult, TestType } from '$lib/stats/types';
 
 /** Time windows in weeks since randomisation (docs/ARCHITECTURE.md section 4.4). */
@@ -104,6 +105,8 @@ export interface AnalysisSettings {
 	 * as in RevMan: such a study carries no information on the ratio.
 	 */
 	includeDoubleZero?: boolean;
+	/** Node choices of the network meta-analysis (default DEFAULT_NODES: one node per arm type). */
+	network?: NetworkNodes;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {

@@ -2,6 +2,7 @@ import type { DataSource } from '$lib/data/merge';
 import type { Claim } from './claims';
 import type { ClaimResult, ClaimView } from './claim-context';
 import type { NetworkData } from './network';
+import type { OutcomeNetwork } from './network-analysis';
 import type { BiasChecks } from './sensitivity';
 import type { TimeSeriesData } from './time-series';
 import type { Analysis, AnalysisSettings, StudyEffect } from './types';
@@ -44,6 +45,7 @@ export type AnalysisMessage =
 			results: ClaimResultRef[];
 			series: Record<string, TimeSeriesData[]>;
 			network: NetworkData;
+			networks?: OutcomeNetwork[];
 	  }
 	| { type: 'bias'; seq: number; id: string; checks: BiasChecks | null; message: string | null }
 	| { type: 'failed'; seq: number; message: string };

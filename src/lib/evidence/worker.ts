@@ -5,6 +5,7 @@ import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from './analyses';
 import { evaluateClaims } from './evaluate';
 import { evidenceNetwork } from './network';
+import { buildNetworks } from './network-analysis';
 import { biasChecks } from './sensitivity';
 import { claimTimeSeries } from './time-series';
 import type { Analysis } from './types';
@@ -45,7 +46,8 @@ function run(): void {
 	latest = null;
 	try {
 		const analyses = buildAnalyses(data, req.settings);
-		const results = evaluateClaims(req.claims, analyses, req.view);
+		const networks = buildNetworks(data, req.settings);
+		const results = evaluateClaims(req.claims, analyses, req.view, networks);
 		for (const [index, { studies, ...analysis }] of analyses.entries()) {
 			post({ type: 'analysis', seq: req.seq, analysis });
 			for (let from = 0; from < studies.length; from += STUDY_SLICE)
@@ -62,7 +64,8 @@ function run(): void {
 			seq: req.seq,
 			results: results.map((r) => ({ ...r, analyses: r.analyses.map((a) => a.id) })),
 			series,
-			network: evidenceNetwork(data)
+			network: evidenceNetwork(data),
+			networks
 		});
 	} catch (e) {
 		post({ type: 'failed', seq: req.seq, message: (e as Error)?.message ?? String(e) });

@@ -3,6 +3,7 @@ import { copyTable, transferables } from '$lib/data/table';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import type { NetworkData } from '$lib/evidence/network';
+import type { OutcomeNetwork } from '$lib/evidence/network-analysis';
 import type { BiasChecks } from '$lib/evidence/sensitivity';
 import type { TimeSeriesData } from '$lib/evidence/time-series';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
@@ -18,6 +19,8 @@ export interface RemoteResult {
 	/** The time course of each claim about timing, by claim id. */
 	series: Record<string, TimeSeriesData[]>;
 	network: NetworkData;
+	/** Network meta-analyses per outcome x population x window. */
+	networks: OutcomeNetwork[];
 }
 
 /** The bias checks of one analysis of answer `seq`, or why they could not be computed. */
@@ -123,7 +126,8 @@ export class AnalysisClient {
 				analyses,
 				results,
 				series: m.series,
-				network: m.network
+				network: m.network,
+				networks: m.networks ?? []
 			});
 			for (const s of this.#versions.keys()) if (s <= m.seq) this.#versions.delete(s);
 		}

@@ -5,6 +5,7 @@ import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import { evidenceNetwork, type NetworkData } from '$lib/evidence/network';
+import { buildNetworks, type OutcomeNetwork } from '$lib/evidence/network-analysis';
 import { biasChecks, type BiasChecks } from '$lib/evidence/sensitivity';
 import { claimTimeSeries, type TimeSeriesData } from '$lib/evidence/time-series';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
@@ -88,10 +89,14 @@ export class AnalysisSession {
 	analyses: Analysis[] = $derived.by(() =>
 		this.offPage ? (this.#current?.analyses ?? []) : buildAnalyses(this.#in.data(), this.#in.settings())
 	);
+	/** Network meta-analyses per outcome x population x window (docs/ARCHITECTURE.md section 4.9). */
+	networks: OutcomeNetwork[] = $derived.by(() =>
+		this.offPage ? (this.#current?.networks ?? []) : buildNetworks(this.#in.data(), this.#in.settings())
+	);
 	results: ClaimResult[] = $derived.by(() =>
 		this.offPage
 			? (this.#current?.results ?? [])
-			: evaluateClaims(this.claims, this.analyses, this.#in.view())
+			: evaluateClaims(this.claims, this.analyses, this.#in.view(), this.networks)
 	);
 
 	/** Which treatments the trials compared (needs every row, so the worker computes it for large data). */

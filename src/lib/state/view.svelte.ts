@@ -62,6 +62,9 @@ export class ViewState {
 	get network() {
 		return this.session.network;
 	}
+	get networks() {
+		return this.session.networks;
+	}
 	/** True when the statistics are computed off the page (large data). */
 	get offPage() {
 		return this.session.offPage;

@@ -28,12 +28,13 @@ describe('slides', () => {
 		expect(clampSlide(n, 17)).toBe(expected);
 	});
 
-	it('labels the title, each claim and the closing slide', () => {
+	it('labels the title, each claim, the network and the closing slide', () => {
 		const rs = [result('A', 'supported'), result('B', 'not testable')];
-		expect([0, 1, 2, 3].map((i) => slideLabel(i, rs))).toEqual([
+		expect([0, 1, 2, 3, 4].map((i) => slideLabel(i, rs))).toEqual([
 			'Checking the claims against the trials',
 			'A',
 			'B',
+			'All the trials in one network',
 			'What this means'
 		]);
 	});

@@ -19,7 +19,7 @@ const data = {
 	contrasts: []
 };
 const claims = bundledClaims.claims;
-const TOTAL = claims.length + 2;
+const TOTAL = claims.length + 3; // title, claims, network, closing
 
 function setup(slide = 0) {
 	const view = new ViewState(() => data, claims);

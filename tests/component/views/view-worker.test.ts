@@ -3,6 +3,7 @@ import { syntheticTrialsCsv } from '../../../bench/ingest';
 import { loadFiles } from '../../../src/cli/summarize';
 import { ingestText } from '$lib/data/ingest';
 import { memoryStore } from '$lib/data/persist';
+import { buildNetworks } from '$lib/evidence/network-analysis';
 import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaims } from '$lib/evidence/evaluate';
@@ -46,7 +47,8 @@ const settled = (view: ViewState) =>
 /** What the page computes itself for these data and controls. */
 function onPage(store: DatasetState, controls: Controls) {
 	const analyses = buildAnalyses(store.dataset, settingsOf(controls));
-	return evaluateClaims(claims, analyses, claimViewOf(controls)).map((r) => r.sentence);
+	const networks = buildNetworks(store.dataset, settingsOf(controls));
+	return evaluateClaims(claims, analyses, claimViewOf(controls), networks).map((r) => r.sentence);
 }
 
 /** The analysis requests the page sent (not the bias checks it asked for). */

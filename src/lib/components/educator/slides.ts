@@ -1,13 +1,17 @@
-/** The slide deck of the presentation mode: a title slide, one slide per claim, and a closing slide. */
+/**
+ * The slide deck of the presentation mode: a title slide, one slide per claim, a slide that builds the network of
+ * trials, and a closing slide.
+ */
 import type { ClaimResult } from '$lib/evidence/claim-context';
 import { VERDICTS, type Verdict } from '$lib/evidence/verdicts';
 
 export const TITLE_LABEL = 'Checking the claims against the trials';
 export const CLOSING_LABEL = 'What this means';
+export const NETWORK_LABEL = 'All the trials in one network';
 
-/** Number of slides: title, one per claim, closing. */
+/** Number of slides: title, one per claim, the network, closing. */
 export function slideCount(results: readonly ClaimResult[]): number {
-	return results.length + 2;
+	return results.length + 3;
 }
 
 /** A slide index from the URL made safe: a whole number from 0 to the last slide. */
@@ -19,6 +23,7 @@ export function clampSlide(n: number, count: number): number {
 /** What a slide is about, for its accessible name ("Slide 3 of 17: <label>"). */
 export function slideLabel(index: number, results: readonly ClaimResult[]): string {
 	if (index === 0) return TITLE_LABEL;
+	if (index === results.length + 1) return NETWORK_LABEL;
 	return results[index - 1]?.claim.label ?? CLOSING_LABEL;
 }
 

@@ -1,0 +1,56 @@
+import { expect, test, type Page } from './fixtures';
+
+const section = (page: Page) => page.getByRole('region', { name: 'Network meta-analysis' });
+const side = (page: Page) => page.getByTestId('side-table');
+
+test('the network section shows the league table and SIDE for the bundled trials', async ({ page }) => {
+	await page.goto('/');
+	await expect(section(page)).toBeVisible();
+	await expect(section(page).getByText('League table: row versus column')).toBeVisible();
+	await expect(section(page).locator('svg.league .cell')).toHaveCount(16); // 4 treatments
+	await expect(side(page).locator('tbody tr')).toHaveCount(6);
+	await expect(side(page)).toContainText('real acupuncture vs no treatment');
+	await expect(section(page).getByTestId('nma-stats')).toContainText('3 trials, 4 treatments');
+	await expect(section(page).getByTestId('nma-certainty').locator('tbody tr')).toHaveCount(6);
+});
+
+test('excluding a study recomputes the network', async ({ page }) => {
+	await page.goto('/?exclude=haake2007');
+	await expect(section(page).getByTestId('nma-stats')).toContainText('2 trials, 3 treatments');
+	await expect(section(page).locator('svg.league .cell')).toHaveCount(9);
+	await expect(side(page)).not.toContainText('usual care');
+	await expect(section(page)).toContainText('Haake 2007: left out (excluded by you)');
+});
+
+test('uploaded trials in which sham-vs-none disagrees with the indirect evidence show incoherence', async ({
+	page
+}) => {
+	await page.goto('/');
+	const header =
+		'study_id,study,year,population,arm,arm_label,sham_type,outcome,scale,direction,timepoint_weeks,n,mean,sd,measure,events,rob,source,locator,notes';
+	const row = (id: string, arm: string, mean: number, sham = '') =>
+		`${id},${id},2030,chronic,${arm},${arm},${sham},pain,VAS_0_100,lower_better,8,200,${mean},20,change,,low,pmid:1,Table 2,synthetic test row`;
+	const rows = [1, 2].flatMap((i) => [
+		// real vs sham: no difference; real vs none: real 20 points better -> indirect sham vs none about -20
+		row(`as${i}`, 'acupuncture', -30),
+		row(`as${i}`, 'sham', -30, 'penetrating'),
+		row(`an${i}`, 'acupuncture', -30),
+		row(`an${i}`, 'no_treatment', -10),
+		// direct sham vs none: sham 20 points worse than nothing
+		row(`sn${i}`, 'sham', 10, 'penetrating'),
+		row(`sn${i}`, 'no_treatment', -10)
+	]);
+	const region = page.getByRole('region', { name: 'Load your own data' });
+	await expect(region.locator('.upload[data-ready="true"]')).toBeVisible();
+	await region.getByLabel('replace the data shown').check();
+	await region.locator('input[type=file]').setInputFiles({
+		name: 'trials.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from([header, ...rows].join('\n') + '\n')
+	});
+	await expect(section(page).getByTestId('nma-stats')).toContainText('6 trials, 3 treatments');
+	const incoherent = side(page).locator('tr.incoherent');
+	await expect(incoherent).toHaveCount(3);
+	await expect(side(page)).toContainText('incoherent: direct and indirect disagree');
+	await expect(section(page).getByTestId('nma-certainty')).toContainText('incoherence: major concerns');
+});
