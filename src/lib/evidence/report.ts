@@ -118,7 +118,9 @@ export function summaryJson(
 	data?: Dataset,
 	networks: readonly OutcomeNetwork[] = []
 ): SummaryJson {
-	const nets = networks.map((n) => networkJson(n));
+	// Quantities a network cannot estimate (an indirect estimate without a loop, a random-effects test without
+	// designs to compare) are left out of the JSON rather than written as null; the note of each SIDE row says why.
+	const nets = networks.map((n) => withoutNulls(networkJson(n)));
 	const network = nets.find((n) => n.id === 'pain:chronic:short') ?? nets[0];
 	return {
 		...(network ? { network } : {}),
@@ -152,4 +154,15 @@ export function summaryJson(
 		})),
 		left_out_rows: data ? leftOutRows(data, analyses) : []
 	};
+}
+
+/** A copy without null-valued keys (array entries are kept), so the JSON never carries null. */
+function withoutNulls<T>(x: T): T {
+	if (Array.isArray(x)) return x.map(withoutNulls) as T;
+	if (x === null || typeof x !== 'object') return x;
+	return Object.fromEntries(
+		Object.entries(x as Record<string, unknown>)
+			.filter(([, v]) => v !== null)
+			.map(([k, v]) => [k, withoutNulls(v)])
+	) as T;
 }
