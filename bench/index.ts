@@ -1,9 +1,10 @@
-// npm run bench [-- ingest|stats|evidence|network|upload]: the benchmarks of docs/ARCHITECTURE.md section 7, printed with the machine.
+// npm run bench [-- ingest|stats|evidence|network|upload|ui]: the benchmarks of docs/ARCHITECTURE.md section 7, printed with the machine.
 import { cpus } from 'node:os';
 import { benchEvidence } from './evidence';
 import { benchIngest } from './ingest';
 import { benchNetwork } from './network';
 import { benchStats } from './stats';
+import { benchUi } from './ui';
 import { benchUpload } from './upload';
 
 const parts: Record<string, () => Promise<void>> = {
@@ -11,7 +12,8 @@ const parts: Record<string, () => Promise<void>> = {
 	stats: benchStats,
 	evidence: benchEvidence,
 	network: benchNetwork,
-	upload: benchUpload
+	upload: benchUpload,
+	ui: benchUi
 };
 const wanted = process.argv.slice(2).filter((a) => a in parts);
 
