@@ -93,11 +93,11 @@ export class AnalysisSession {
 	computing = $derived(this.offPage && this.remoteError === null && this.#current?.seq !== this.#requested);
 
 	/** The build-time statistics while only the bundled data are shown (null otherwise). */
-	#bundledPre = $derived(
+	#bundledPre = $derived.by(() =>
 		this.#in.prerendered && !this.offPage && (this.#in.isBundled?.() ?? false) ? this.#in.prerendered : null
 	);
 	/** ... and while the controls are those they were computed for: hydration then computes nothing. */
-	#pre = $derived(
+	#pre = $derived.by(() =>
 		this.#bundledPre && this.#bundledPre.key === prerenderKey(this.#in.settings(), this.#in.view())
 			? this.#bundledPre
 			: null
