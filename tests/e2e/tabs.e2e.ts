@@ -17,6 +17,7 @@ const panel = (page: Page) => page.getByRole('region', { name: 'Load your own da
 const shown = (page: Page) => panel(page).locator('.shown');
 
 async function upload(page: Page, name: string, text: string) {
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(panel(page).locator('.upload[data-ready="true"]')).toBeVisible();
 	await panel(page)
 		.locator('input[type=file]')

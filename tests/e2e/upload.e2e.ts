@@ -19,6 +19,7 @@ function panel(page: Page) {
 
 async function upload(page: Page, name: string, text: string) {
 	// A file chosen before hydration would be dropped by the prerendered input: wait until the panel is live.
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(panel(page).locator('.upload[data-ready="true"]')).toBeVisible();
 	await panel(page)
 		.locator('input[type=file]')
