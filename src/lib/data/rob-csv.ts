@@ -88,4 +88,3 @@ function countNewlines(rec: string[]): number {
 	for (const v of rec) for (let i = v.indexOf('\n'); i !== -1; i = v.indexOf('\n', i + 1)) n++;
 	return n;
 }
-
