@@ -1,11 +1,12 @@
-// npm run bench [-- ingest|stats|evidence|network|time|upload]: the benchmarks of docs/ARCHITECTURE.md section 7, printed
-// with the machine.
+// npm run bench [-- ingest|stats|evidence|network|time|upload|ui]: the benchmarks of docs/ARCHITECTURE.md section 7,
+// printed with the machine.
 import { cpus } from 'node:os';
 import { benchEvidence } from './evidence';
 import { benchIngest } from './ingest';
 import { benchNetwork } from './network';
 import { benchStats } from './stats';
 import { benchTimeCourse } from './time-course';
+import { benchUi } from './ui';
 import { benchUpload } from './upload';
 
 const parts: Record<string, () => Promise<void>> = {
@@ -14,7 +15,8 @@ const parts: Record<string, () => Promise<void>> = {
 	evidence: benchEvidence,
 	network: benchNetwork,
 	time: benchTimeCourse,
-	upload: benchUpload
+	upload: benchUpload,
+	ui: benchUi
 };
 const wanted = process.argv.slice(2).filter((a) => a in parts);
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRob } from '../lib/data/rob';
+import { parseRob } from '../lib/data/rob-csv';
 import { ingestText, type IngestResult } from '../lib/data/ingest';
 import { checkAddition } from '../lib/data/merge';
 import { toParsedFile } from '../lib/data/parse-file';

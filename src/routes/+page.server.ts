@@ -1,19 +1,32 @@
 import contrastsCsv from '$data/contrasts.csv?raw';
 import robCsv from '$data/rob.csv?raw';
 import trialsCsv from '$data/trials.csv?raw';
-import { parseRob } from '$lib/data/rob';
+import { parseRob } from '$lib/data/rob-csv';
 import { parseFile } from '$lib/data/parse-file';
 import type { Dataset } from '$lib/data/types';
+import { MAX_TRIAL_ROWS } from '$lib/charts/limits';
+import { bundledClaims } from '$lib/evidence/claims';
+import { prerender, type Prerendered } from '$lib/evidence/prerendered';
+import { claimViewOf, DEFAULT_CONTROLS, settingsOf } from '$lib/state/url-params';
 
 /**
  * The bundled data are parsed and validated at build time (prerendering), so the page ships typed rows and
- * PapaParse stays out of the first-load JavaScript.
+ * PapaParse stays out of the first-load JavaScript; their statistics under the default controls are computed here
+ * too, so hydration shows them without running the engine.
  */
-export function load(): { bundled: Dataset } {
+export function load(): { bundled: Dataset; prerendered: Prerendered } {
 	const t = parseFile(trialsCsv, 'trials.csv');
 	const c = parseFile(contrastsCsv, 'contrasts.csv');
 	const rob = parseRob(robCsv, 'rob.csv');
 	const errors = [...t.problems, ...c.problems, ...rob.problems].filter((p) => p.severity === 'error');
 	if (errors.length) throw new Error(`bundled data has errors: ${errors.map((p) => p.message).join('; ')}`);
-	return { bundled: { trials: t.trials, contrasts: c.contrasts, rob: rob.judgements } };
+	const bundled = { trials: t.trials, contrasts: c.contrasts, rob: rob.judgements };
+	const prerendered = prerender(
+		bundled,
+		bundledClaims.claims,
+		settingsOf(DEFAULT_CONTROLS),
+		claimViewOf(DEFAULT_CONTROLS),
+		MAX_TRIAL_ROWS
+	);
+	return { bundled, prerendered };
 }

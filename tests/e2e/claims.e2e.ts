@@ -73,6 +73,7 @@ test('uploading trials in which real acupuncture clearly beats sham flips the "s
 		`big${i},Big ${i},2030,chronic,sham,minimal needling,penetrating,pain,VAS_0_100,lower_better,8,400,-10,20,change,,low,pmid:${i},Table 2,synthetic test row`
 	]);
 	const region = page.getByRole('region', { name: 'Load your own data' });
+	await region.scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(region.locator('.upload[data-ready="true"]')).toBeVisible();
 	await region.getByLabel('replace the data shown').check();
 	await region.locator('input[type=file]').setInputFiles({

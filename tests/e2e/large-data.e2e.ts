@@ -42,6 +42,7 @@ test('a large upload is analysed in a worker and shows the engine’s numbers, a
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto('/');
 	const panel = page.getByRole('region', { name: 'Load your own data' });
+	await panel.scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(panel.locator('.upload[data-ready="true"]')).toBeVisible();
 	await panel
 		.locator('input[type=file]')

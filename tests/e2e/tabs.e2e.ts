@@ -17,6 +17,7 @@ const panel = (page: Page) => page.getByRole('region', { name: 'Load your own da
 const shown = (page: Page) => panel(page).locator('.shown');
 
 async function upload(page: Page, name: string, text: string) {
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(panel(page).locator('.upload[data-ready="true"]')).toBeVisible();
 	await panel(page)
 		.locator('input[type=file]')
@@ -54,7 +55,9 @@ test('an upload in one tab is announced in the other, which shows the new data o
 }) => {
 	const other = await page.context().newPage();
 	await page.goto('/');
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await other.goto('/');
+	await panel(other).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await other.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 
 	await upload(page, 'first.csv', file('firsttab2024'));
@@ -81,20 +84,24 @@ test('an upload whose analysis did not finish is offered after a reload, not sho
 	page
 }) => {
 	await page.goto('/');
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await upload(page, 'mine.csv', file('unfinished2024'));
 	// Once the analyses are on screen the saved data are marked analysed...
 	await expect.poll(() => savedStatus(page)).toBe('ok');
 	await page.reload();
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(shown(page)).toContainText('your file mine.csv with the bundled data');
 	await expect.poll(() => savedStatus(page)).toBe('ok');
 
 	// ...so data still marked 'analysing' are what a page that hung, crashed or was closed mid-analysis leaves.
 	await savedStatus(page, 'analysing');
 	await page.reload();
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	const offer = page.getByRole('alert').filter({ hasText: 'did not finish analysing' });
 	await expect(offer).toContainText('Your last upload (mine.csv) did not finish analysing');
 	await expect(shown(page)).toContainText('Data shown: the bundled data');
 	await page.reload();
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(offer).toBeVisible(); // still offered, never applied by itself
 
 	await offer.getByRole('button', { name: 'Try again' }).click();
@@ -103,6 +110,7 @@ test('an upload whose analysis did not finish is offered after a reload, not sho
 
 	await savedStatus(page, 'analysing');
 	await page.reload();
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await offer.getByRole('button', { name: 'Discard it' }).click();
 	await expect(offer).toHaveCount(0);
 	await expect(shown(page)).toContainText('Data shown: the bundled data');

@@ -19,6 +19,7 @@ function panel(page: Page) {
 
 async function upload(page: Page, name: string, text: string) {
 	// A file chosen before hydration would be dropped by the prerendered input: wait until the panel is live.
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(panel(page).locator('.upload[data-ready="true"]')).toBeVisible();
 	await panel(page)
 		.locator('input[type=file]')
@@ -40,6 +41,7 @@ test('a broken file shows its problems while the data shown stay', async ({ page
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	page.on('worker', (w) => workers.push(w.url()));
 	await page.goto(PATH);
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	const shown = panel(page).locator('.shown');
 	await expect(shown).toContainText('Data shown: the bundled data');
 	const before = await shown.textContent();
@@ -66,6 +68,7 @@ test('a broken file shows its problems while the data shown stay', async ({ page
 test('a valid file is shown, survives a reload, and can be reset', async ({ page }) => {
 	const requests = watchRequests(page);
 	await page.goto(PATH);
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	const shown = panel(page).locator('.shown');
 	await expect(shown).toContainText('Data shown: the bundled data');
 
@@ -74,11 +77,13 @@ test('a valid file is shown, survives a reload, and can be reset', async ({ page
 	await expect(shown).toContainText('your file mine.csv with the bundled data');
 
 	await page.reload();
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(panel(page).locator('.shown')).toContainText('your file mine.csv with the bundled data');
 
 	await panel(page).getByRole('button', { name: 'Reset to the bundled data' }).click();
 	await expect(panel(page).locator('.shown')).toContainText('Data shown: the bundled data');
 	await page.reload();
+	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(panel(page).locator('.shown')).toContainText('Data shown: the bundled data');
 
 	expect(requests.filter((r) => r.includes(MARKER))).toEqual([]);
@@ -92,6 +97,7 @@ test.describe('accessibility', () => {
 		page
 	}) => {
 		await page.goto(PATH);
+		await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 		await upload(page, 'broken.csv', broken);
 		await expect(panel(page).getByRole('table', { name: /Problems found/ })).toBeVisible();
 		await panel(page).getByText('Codebook: the columns of both files').click();

@@ -1,4 +1,13 @@
-import { eggerFor, MIN_K_SMALL_STUDY } from './sensitivity';
+import { eggerFor } from './sensitivity';
+import {
+	DOMINANT_WEIGHT,
+	EGGER_P,
+	I2_INCONSISTENT,
+	MIN_K_CONSISTENCY,
+	MIN_K_SMALL_STUDY,
+	OIS_PARTICIPANTS,
+	ROB_SHARE
+} from './thresholds';
 import type { Analysis } from './types';
 import type { Oriented } from './verdicts';
 
@@ -24,19 +33,15 @@ export interface CertaintyRating {
 	rules: Rule[];
 }
 
-/** Participants below which a pooled continuous (binary) result is imprecise (GRADE optimal information size). */
-export const OIS_PARTICIPANTS = 400;
-export { MIN_K_SMALL_STUDY };
-/** I^2 (percent) from which trials are judged inconsistent (Cochrane Handbook 10.10.2: 50-90% substantial). */
-export const I2_INCONSISTENT = 50;
-/** Fewest trials with which consistency can be judged at all. */
-export const MIN_K_CONSISTENCY = 3;
-/** Share of the weight above which one trial dominates an analysis, so consistency cannot be judged. */
-export const DOMINANT_WEIGHT = 0.75;
-/** Egger-type test p-value below which small-study bias costs a level (Egger et al. 1997 used 0.10). */
-export const EGGER_P = 0.1;
-/** Share of the weight from trials with some concerns, high risk or no assessment above which risk of bias costs a level. */
-export const ROB_SHARE = 0.5;
+export {
+	DOMINANT_WEIGHT,
+	EGGER_P,
+	I2_INCONSISTENT,
+	MIN_K_CONSISTENCY,
+	MIN_K_SMALL_STUDY,
+	OIS_PARTICIPANTS,
+	ROB_SHARE
+} from './thresholds';
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 

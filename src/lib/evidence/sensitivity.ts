@@ -11,8 +11,8 @@ import {
 import type { RmaOptions } from '$lib/stats/types';
 import type { Analysis } from './types';
 
-/** Studies needed before small-study bias can be tested (Cochrane Handbook 13.3.5.4). */
-export const MIN_K_SMALL_STUDY = 10;
+import { MIN_K_SMALL_STUDY } from './thresholds';
+export { MIN_K_SMALL_STUDY };
 
 /** Leave-one-out refits the model k times (O(k^2)): shown up to this many trials. */
 export const MAX_LEAVE_ONE_OUT = 200;

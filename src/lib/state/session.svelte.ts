@@ -6,6 +6,7 @@ import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import { evidenceNetwork, type NetworkData } from '$lib/evidence/network';
 import { buildNetworks, type OutcomeNetwork } from '$lib/evidence/network-analysis';
+import { prerenderKey, type Prerendered } from '$lib/evidence/prerendered';
 import { biasChecks, type BiasChecks } from '$lib/evidence/sensitivity';
 import { claimTimeSeries, type TimeSeriesData } from '$lib/evidence/time-series';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
@@ -34,6 +35,12 @@ export interface SessionInputs {
 	maxTrialMarks: number;
 	/** Starts the analysis worker (tests pass their own). */
 	startWorker?: () => Worker;
+	/**
+	 * The statistics computed at build time for the bundled data (see prerendered.ts), and whether only the
+	 * bundled data are shown: while they are and the controls match, the session shows them instead of computing.
+	 */
+	prerendered?: Prerendered;
+	isBundled?: () => boolean;
 }
 
 /**
@@ -86,22 +93,39 @@ export class AnalysisSession {
 	/** True while the worker computes: what is shown, if anything, is for the settings before the last change. */
 	computing = $derived(this.offPage && this.remoteError === null && this.#current?.seq !== this.#requested);
 
+	/** The build-time statistics while only the bundled data are shown (null otherwise). */
+	#bundledPre = $derived.by(() =>
+		this.#in.prerendered && !this.offPage && (this.#in.isBundled?.() ?? false) ? this.#in.prerendered : null
+	);
+	/** ... and while the controls are those they were computed for: hydration then computes nothing. */
+	#pre = $derived.by(() =>
+		this.#bundledPre && this.#bundledPre.key === prerenderKey(this.#in.settings(), this.#in.view())
+			? this.#bundledPre
+			: null
+	);
+
 	analyses: Analysis[] = $derived.by(() =>
-		this.offPage ? (this.#current?.analyses ?? []) : buildAnalyses(this.#in.data(), this.#in.settings())
+		this.offPage
+			? (this.#current?.analyses ?? [])
+			: (this.#pre?.analyses ?? buildAnalyses(this.#in.data(), this.#in.settings()))
 	);
 	/** Network meta-analyses per outcome x population x window (docs/ARCHITECTURE.md section 4.9). */
 	networks: OutcomeNetwork[] = $derived.by(() =>
-		this.offPage ? (this.#current?.networks ?? []) : buildNetworks(this.#in.data(), this.#in.settings())
+		this.offPage
+			? (this.#current?.networks ?? [])
+			: (this.#pre?.networks ?? buildNetworks(this.#in.data(), this.#in.settings()))
 	);
 	results: ClaimResult[] = $derived.by(() =>
 		this.offPage
 			? (this.#current?.results ?? [])
-			: evaluateClaims(this.claims, this.analyses, this.#in.view(), this.networks)
+			: (this.#pre?.results ?? evaluateClaims(this.claims, this.analyses, this.#in.view(), this.networks))
 	);
 
 	/** Which treatments the trials compared (needs every row, so the worker computes it for large data). */
 	network: NetworkData = $derived.by(() =>
-		this.offPage ? (this.#current?.network ?? { nodes: [], edges: [] }) : evidenceNetwork(this.#in.data())
+		this.offPage
+			? (this.#current?.network ?? { nodes: [], edges: [] })
+			: (this.#bundledPre?.network ?? evidenceNetwork(this.#in.data()))
 	);
 
 	/**
@@ -120,6 +144,8 @@ export class AnalysisSession {
 	/** The time course of a claim about timing (empty for other claims). */
 	timeSeries(result: ClaimResult): TimeSeriesData[] {
 		if (this.offPage) return this.#current?.series[result.claim.id] ?? [];
+		const pre = this.#pre;
+		if (pre && pre.results.includes(result)) return pre.series[result.claim.id] ?? [];
 		let s = this.#localSeries.get(result);
 		if (!s) {
 			s = claimTimeSeries(result.claim, this.analyses, this.#in.view(), this.#in.maxTrialMarks);

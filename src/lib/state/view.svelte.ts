@@ -4,6 +4,7 @@ import type { DataSource } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimView } from '$lib/evidence/claim-context';
+import type { Prerendered } from '$lib/evidence/prerendered';
 import type { AnalysisSettings } from '$lib/evidence/types';
 import { startAnalysisWorker } from './analysis-client';
 import { AnalysisSession } from './session.svelte';
@@ -29,13 +30,15 @@ export class ViewState {
 	/**
 	 * `data` is read lazily, so replacing the loaded dataset recomputes everything. With `source` (the same
 	 * data as typed tables), data larger than WORKER_ROWS are analysed in a worker where workers exist
-	 * (`startWorker` starts it; tests pass their own).
+	 * (`startWorker` starts it; tests pass their own). `prerendered` holds the build-time statistics of the bundled
+	 * data under the default controls, shown while `isBundled()` and the controls match (see AnalysisSession).
 	 */
 	constructor(
 		data: () => Dataset,
 		claims: Claim[],
 		source?: () => DataSource,
-		startWorker: () => Worker = startAnalysisWorker
+		startWorker: () => Worker = startAnalysisWorker,
+		prerendered?: { results: Prerendered; isBundled: () => boolean }
 	) {
 		this.claims = claims;
 		this.session = new AnalysisSession({
@@ -45,7 +48,9 @@ export class ViewState {
 			settings: () => this.settings,
 			view: () => this.claimView,
 			maxTrialMarks: MAX_TRIAL_ROWS,
-			startWorker
+			startWorker,
+			prerendered: prerendered?.results,
+			isBundled: prerendered?.isBundled
 		});
 	}
 

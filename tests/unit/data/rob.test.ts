@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRob, robProfile, ROB_COLUMNS } from '$lib/data/rob';
+import { robProfile, ROB_COLUMNS } from '$lib/data/rob';
+import { parseRob } from '$lib/data/rob-csv';
 import { formatProblem } from '$lib/data/problems';
 
 const HEAD = ROB_COLUMNS.join(',');
