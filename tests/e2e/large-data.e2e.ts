@@ -5,6 +5,7 @@ import { parseFile } from '../../src/lib/data/parse-file';
 import { buildAnalyses } from '../../src/lib/evidence/analyses';
 import type { ClaimsFile } from '../../src/lib/evidence/claims';
 import { evaluateClaims } from '../../src/lib/evidence/evaluate';
+import { buildNetworks } from '../../src/lib/evidence/network-analysis';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf, type Controls } from '../../src/lib/state/url-params';
 
 // Uploads above WORKER_ROWS are analysed in a Web Worker (src/lib/evidence/worker.ts). The page must then show
@@ -23,8 +24,11 @@ const data = {
 };
 
 function expected(controls: Controls) {
-	const analyses = buildAnalyses(data, settingsOf(controls));
-	return evaluateClaims(claims, analyses, claimViewOf(controls)).filter((r) => r.claim.testable);
+	const settings = settingsOf(controls);
+	const analyses = buildAnalyses(data, settings);
+	return evaluateClaims(claims, analyses, claimViewOf(controls), buildNetworks(data, settings)).filter(
+		(r) => r.claim.testable
+	);
 }
 
 async function expectSentences(page: Page, controls: Controls) {

@@ -41,6 +41,7 @@ test('uploaded trials in which sham-vs-none disagrees with the indirect evidence
 		row(`sn${i}`, 'no_treatment', -10)
 	]);
 	const region = page.getByRole('region', { name: 'Load your own data' });
+	await region.scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 	await expect(region.locator('.upload[data-ready="true"]')).toBeVisible();
 	await region.getByLabel('replace the data shown').check();
 	await region.locator('input[type=file]').setInputFiles({
