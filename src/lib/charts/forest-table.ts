@@ -57,7 +57,7 @@ export function forestSummary(a: Analysis, sides: { left: string }): string {
 			? `; prediction interval ${formatEffect(a.measure, r.pi.lower)} to ${formatEffect(a.measure, r.pi.upper)}`
 			: '';
 	const parts = [
-		`${n(kept.length)} ${verb} ${ARM_LABELS[a.treatment]} with ${ARM_LABELS[a.control]} (${MEASURE_NAME[a.measure]}, ${a.unit}); values ${below} ${sides.left.replace(/^favours/, 'favour')}.`,
+		`${n(kept.length)} ${verb} ${ARM_LABELS[a.treatment]} with ${ARM_LABELS[a.control]} (${a.unit === MEASURE_NAME[a.measure] ? a.unit : `${MEASURE_NAME[a.measure]}, ${a.unit}`}); values ${below} ${sides.left.replace(/^favours/, 'favour')}.`,
 		r
 			? `Pooled estimate ${formatEstimateSentence(a.measure, r.estimate, r.ci, r.level)}, ${formatP(r.p)}${pi}.`
 			: 'No pooled estimate: no study is included.'
