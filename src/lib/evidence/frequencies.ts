@@ -30,7 +30,7 @@ function countsOf(a: Analysis | undefined): Map<string, { t: Count; c: Count; na
 		if (s.excluded || s.from !== 'arms') continue;
 		const { ai, n1i, ci, n2i } = s.inputs;
 		if (ai === undefined || n1i === undefined || ci === undefined || n2i === undefined) continue;
-		out.set(s.study_id, { t: { events: ai, n: n1i }, c: { events: ci, n: n2i }, name: `${s.study} ${s.year}` });
+		out.set(s.study_id, { t: { events: ai, n: n1i }, c: { events: ci, n: n2i }, name: s.study });
 	}
 	return out;
 }
@@ -88,7 +88,7 @@ export function naturalFrequencies(
 				window,
 				control,
 				arms,
-				method: `Every group comes from the same ${word(ids.length)} (${names.join(', ')}), counted as reported: people with the outcome out of everyone in that group.${leftOut ? ` ${word(leftOut)} without a sham group ${leftOut === 1 ? 'is' : 'are'} not in this picture.` : ''}${shamNote} The lighter icons show how far the number could be off.`
+				method: `Every group comes from the same ${ids.length === 1 ? 'trial' : word(ids.length)} (${names.join(', ')}), counted as reported: people with the outcome out of everyone in that group.${leftOut ? ` ${word(leftOut)} without a sham group ${leftOut === 1 ? 'is' : 'are'} not in this picture.` : ''}${shamNote} The lighter icons show how far the number could be off.`
 			};
 		}
 	}

@@ -105,7 +105,7 @@ export function sofTable(results: ClaimResult[], userExcluded: readonly string[]
 		const excluded = new Set<string>();
 		for (const an of res.analyses)
 			for (const s of an.studies)
-				if (s.excluded && userExcluded.includes(s.study_id)) excluded.add(`${s.study} ${s.year}`);
+				if (s.excluded && userExcluded.includes(s.study_id)) excluded.add(s.study);
 		const concerns = (res.certainty?.rules ?? []).filter((x) => x.levels > 0 || x.assessable === false);
 		return {
 			id: res.claim.id,

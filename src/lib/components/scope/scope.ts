@@ -13,7 +13,7 @@ export function trialsInData(d: Pick<Dataset, 'trials' | 'contrasts'>): TrialLis
 	const out = new Map<string, TrialListing>();
 	for (const r of [...d.trials, ...d.contrasts])
 		if (!out.has(r.study_id))
-			out.set(r.study_id, { id: r.study_id, label: `${r.study} ${r.year}`, population: r.population });
+			out.set(r.study_id, { id: r.study_id, label: r.study, population: r.population });
 	return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
 }
 
