@@ -73,9 +73,25 @@ export function naturalFrequencies(
 			const ids = three.length ? three : [...acu.keys()];
 			const names = ids.map((id) => acu.get(id)!.name);
 			const arms: FrequencyArm[] = [
-				arm(control, ids.map((id) => acu.get(id)!.c), ids),
-				...(three.length ? [arm('sham', ids.map((id) => sham.get(id)!.t), ids)] : []),
-				arm('acupuncture', ids.map((id) => acu.get(id)!.t), ids)
+				arm(
+					control,
+					ids.map((id) => acu.get(id)!.c),
+					ids
+				),
+				...(three.length
+					? [
+							arm(
+								'sham',
+								ids.map((id) => sham.get(id)!.t),
+								ids
+							)
+						]
+					: []),
+				arm(
+					'acupuncture',
+					ids.map((id) => acu.get(id)!.t),
+					ids
+				)
 			];
 			const leftOut = [...acu.keys()].length - ids.length;
 			const word = (k: number) => `${k} trial${k === 1 ? '' : 's'}`;

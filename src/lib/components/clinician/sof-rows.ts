@@ -104,8 +104,7 @@ export function sofTable(results: ClaimResult[], userExcluded: readonly string[]
 		const r = a ? verdictBasis(a) : null;
 		const excluded = new Set<string>();
 		for (const an of res.analyses)
-			for (const s of an.studies)
-				if (s.excluded && userExcluded.includes(s.study_id)) excluded.add(s.study);
+			for (const s of an.studies) if (s.excluded && userExcluded.includes(s.study_id)) excluded.add(s.study);
 		const concerns = (res.certainty?.rules ?? []).filter((x) => x.levels > 0 || x.assessable === false);
 		return {
 			id: res.claim.id,

@@ -48,14 +48,20 @@ export function bottomLine(r: ClaimResult, mids: { MD: number; SMD: number }): s
 	}
 	if (a.measure === 'SMD') {
 		const g = Math.abs(res.estimate);
-		const size = g >= mids.SMD ? 'a difference most people would notice' : g >= 0.2 ? 'a small difference' : 'a very small difference';
+		const size =
+			g >= mids.SMD
+				? 'a difference most people would notice'
+				: g >= 0.2
+					? 'a small difference'
+					: 'a very small difference';
 		return `${vs}: ${size} in ${what}.`;
 	}
 	const abs = absolutePer100(a);
 	const w = (x: number) => `${Math.round(Math.abs(x))} ${x < 0 ? 'fewer' : 'more'}`;
 	if (abs) {
 		const k = Math.round(Math.abs(abs.est));
-		const event = a.outcome === 'adverse_events' ? 'people with a harm reported' : 'people who improved clearly';
+		const event =
+			a.outcome === 'adverse_events' ? 'people with a harm reported' : 'people who improved clearly';
 		return k === 0
 			? `${vs}: about the same number of ${event} out of 100.`
 			: `${vs}: about ${k} ${abs.est > 0 ? 'more' : 'fewer'} ${event} out of every 100 (it could be anywhere from ${w(abs.lo)} to ${w(abs.hi)}).`;
@@ -63,7 +69,10 @@ export function bottomLine(r: ClaimResult, mids: { MD: number; SMD: number }): s
 	return null;
 }
 
-export function keyMessages(results: readonly ClaimResult[], mids: { MD: number; SMD: number }): KeyMessage[] {
+export function keyMessages(
+	results: readonly ClaimResult[],
+	mids: { MD: number; SMD: number }
+): KeyMessage[] {
 	return results
 		.filter((r) => r.claim.testable)
 		.map((r) => ({
