@@ -100,7 +100,9 @@ test('an exclusion shows the banner in every view, marks the claims it changes a
 	await page.goto('/?exclude=brinkhaus2006');
 	for (const view of ['Clinician', 'Patient', 'Educator']) {
 		await page.getByRole('button', { name: new RegExp(`^${view}`) }).click();
-		await expect(page.getByTestId('exclusion-banner')).toHaveText(/1 study excluded: Brinkhaus 2006 \(undo\)/);
+		await expect(page.getByTestId('exclusion-banner')).toHaveText(
+			/1 study excluded: Brinkhaus 2006 \(undo\)/
+		);
 	}
 	await page.getByRole('button', { name: /^Clinician/ }).click();
 	await expect(page.getByTestId('sof-excluded').first()).toContainText('without Brinkhaus 2006');
