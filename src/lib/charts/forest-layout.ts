@@ -155,10 +155,13 @@ export function forestLayout(input: ForestLayoutInput): ForestLayout {
 				y: y(),
 				study: s,
 				ci,
-				x: inside ? scale.at(s.yi) : null,
-				side,
-				whisker: whisker(scale, ci, y(), 0.6 * f),
-				text: formatEstimateCi(input.measure, s.yi, ci)
+				// A study left out by rule (e.g. no events in either arm of a ratio) is named, never drawn.
+				x: inside && !s.leftOut ? scale.at(s.yi) : null,
+				side: s.leftOut ? 0 : side,
+				whisker: s.leftOut
+					? { ...whisker(scale, ci, y(), 0.6 * f), x1: 0, x2: 0, arrows: [] }
+					: whisker(scale, ci, y(), 0.6 * f),
+				text: s.leftOut ? 'not estimable: left out' : formatEstimateCi(input.measure, s.yi, ci)
 			});
 			row++;
 		}

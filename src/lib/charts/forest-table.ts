@@ -38,6 +38,7 @@ export function studyRowLabel(
 	toggles: boolean
 ): string {
 	if (s.excluded) return `${s.study}: left out of the pooled result.${toggles ? ' Include again' : ''}`;
+	if (s.leftOut) return `${s.study}: left out of the pooled result by rule (${s.leftOut}).`;
 	const est = formatEstimateSentence(measure, s.yi, studyInterval(s.yi, s.vi, level), level);
 	const w = s.weight === null ? '' : `, weight ${formatWeight(s.weight)}`;
 	const rob = ROB_MARK[s.rob ?? 'unknown'].label;

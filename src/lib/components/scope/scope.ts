@@ -24,3 +24,15 @@ export function trialCountText(list: TrialListing[]): string {
 	const parts = [chronic ? `${chronic} chronic` : '', acute ? `${acute} acute` : ''].filter(Boolean);
 	return `${list.length} ${list.length === 1 ? 'trial' : 'trials'} (${parts.join(', ')})`;
 }
+
+/** The trials named in the analyses (when the page's data are not at hand, e.g. a view rendered on its own). */
+export function trialsInAnalyses(
+	analyses: readonly { studies: readonly { study_id: string; study: string; population: string }[] }[]
+): TrialListing[] {
+	const out = new Map<string, TrialListing>();
+	for (const a of analyses)
+		for (const s of a.studies)
+			if (!out.has(s.study_id))
+				out.set(s.study_id, { id: s.study_id, label: s.study, population: s.population });
+	return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+}
