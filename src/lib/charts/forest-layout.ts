@@ -90,9 +90,10 @@ export interface ForestLayout {
  */
 export function forestLayout(input: ForestLayoutInput): ForestLayout {
 	const f = input.fontSize;
-	const rowHeight = 2 * f;
 	const level = input.level ?? 95;
 	const columns = forestColumns(input.width, f);
+	// Compact (phones): each row holds three lines: label above, interval, estimate text below.
+	const rowHeight = columns.compact ? 3.6 * f : 2 * f;
 	const ticks = Math.max(2, Math.min(6, Math.floor((columns.plotRight - columns.plotLeft) / (4 * f))));
 	const scale = effectScale(
 		input.measure,
@@ -180,7 +181,7 @@ export function forestLayout(input: ForestLayoutInput): ForestLayout {
 		: null;
 	return {
 		width: input.width,
-		height: axisY + 4 * f,
+		height: axisY + (columns.compact ? 5.4 : 4) * f,
 		rowHeight,
 		columns,
 		scale,
