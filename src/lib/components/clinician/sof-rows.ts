@@ -90,6 +90,29 @@ export function effectText(a: Analysis): string | null {
 	return `${a.measure} ${e(r.estimate)} (${ci})`;
 }
 
+/**
+ * Claims whose verdict reads a derived number rather than the first analysis's pooled effect: the pain left after
+ * a course (residual) and the share of the effect that sham also gives (placebo share), with their intervals.
+ */
+function derivedEffect(res: ClaimResult): { compares: string; effect: string; trials: number | null } | null {
+	const x = res.extra;
+	const f1 = (v: number) => v.toFixed(1);
+	const pc = (v: number) => `${Math.round(100 * v)}%`;
+	if (x.residual !== undefined)
+		return {
+			compares: 'pain left after a course of real acupuncture',
+			effect: `${f1(x.residual)} of 100 (95% CI ${f1(x.residual_ci_lower!)} to ${f1(x.residual_ci_upper!)})`,
+			trials: x.residual_k ?? null
+		};
+	if (x.share !== undefined)
+		return {
+			compares: 'share of the benefit that sham also gives',
+			effect: `${pc(x.share)}${Number.isFinite(x.share_ci_lower!) && Number.isFinite(x.share_ci_upper!) ? ` (95% CI ${pc(x.share_ci_lower!)} to ${pc(x.share_ci_upper!)})` : ''}`,
+			trials: x.share_k ?? null
+		};
+	return null;
+}
+
 /** The rows and the numbered footnotes of the certainty reasons (one note per distinct reason). */
 export function sofTable(results: ClaimResult[], userExcluded: readonly string[]): SofTable {
 	const notes: SofTable['notes'] = [];
@@ -106,16 +129,17 @@ export function sofTable(results: ClaimResult[], userExcluded: readonly string[]
 		for (const an of res.analyses)
 			for (const s of an.studies) if (s.excluded && userExcluded.includes(s.study_id)) excluded.add(s.study);
 		const concerns = (res.certainty?.rules ?? []).filter((x) => x.levels > 0 || x.assessable === false);
+		const derived = derivedEffect(res);
 		return {
 			id: res.claim.id,
 			label: res.claim.label,
 			verdict: res.verdict,
 			certainty: res.certainty?.level ?? null,
-			compares: a ? `${ARM_LABELS[a.treatment]} vs ${ARM_LABELS[a.control]}` : null,
-			effect: a ? effectText(a) : null,
-			absolute: a ? absoluteText(a) : null,
-			trials: r ? r.k : null,
-			people: a && r ? participants(a) || null : null,
+			compares: derived?.compares ?? (a ? `${ARM_LABELS[a.treatment]} vs ${ARM_LABELS[a.control]}` : null),
+			effect: derived?.effect ?? (a ? effectText(a) : null),
+			absolute: derived ? null : a ? absoluteText(a) : null,
+			trials: derived ? derived.trials : r ? r.k : null,
+			people: derived ? null : a && r ? participants(a) || null : null,
 			notes: concerns.map((x) =>
 				noteOf(x.domain, `${x.assessable === false ? 'not assessable' : `−${x.levels}`}: ${x.reason}`)
 			),
