@@ -5,7 +5,7 @@ import { STATISTICAL_TERMS } from '../../src/lib/components/patient/glossary';
 test('the clinician view renders every claim with the full statistics', async ({ page }) => {
 	await page.goto('/?view=clinician');
 	for (const c of claims.claims) await expect(page.locator(`#${c.id}`)).toBeVisible();
-	await expect(page.getByRole('table').first()).toContainText('risk of bias');
+	await expect(page.getByRole('table', { name: /Verdicts and certainty/ })).toContainText('risk of bias');
 	await page.locator('#relieves-chronic summary').click();
 	await expect(page.locator('#relieves-chronic')).toContainText(/τ² = \d/);
 });

@@ -52,6 +52,10 @@ describe.skipIf(!hasMetafor)('the downloadable R script reproduces the dashboard
 			const m = /largest relative difference from the dashboard = ([0-9.e+-]+)/.exec(out);
 			expect(m, out).not.toBeNull();
 			expect(Number(m![1])).toBeLessThan(1e-6);
+			// Ratio analyses (adverse events, responders) are printed as logs, and labelled so.
+			const aeRow = out.split('\n').find((l) => l.includes('adverse_events'));
+			expect(aeRow, out).toContain('log risk ratio');
+			expect(out).toContain('exp() gives the ratio');
 			const n = /rma.mv: largest relative difference from the dashboard's networks = ([0-9.e+-]+)/.exec(out);
 			expect(n, out).not.toBeNull();
 			expect(Number(n![1])).toBeLessThan(1e-6);

@@ -90,9 +90,10 @@ export interface ForestLayout {
  */
 export function forestLayout(input: ForestLayoutInput): ForestLayout {
 	const f = input.fontSize;
-	const rowHeight = 2 * f;
 	const level = input.level ?? 95;
 	const columns = forestColumns(input.width, f);
+	// Compact (phones): each row holds three lines: label above, interval, estimate text below.
+	const rowHeight = columns.compact ? 3.6 * f : 2 * f;
 	const ticks = Math.max(2, Math.min(6, Math.floor((columns.plotRight - columns.plotLeft) / (4 * f))));
 	const scale = effectScale(
 		input.measure,
@@ -155,10 +156,13 @@ export function forestLayout(input: ForestLayoutInput): ForestLayout {
 				y: y(),
 				study: s,
 				ci,
-				x: inside ? scale.at(s.yi) : null,
-				side,
-				whisker: whisker(scale, ci, y(), 0.6 * f),
-				text: formatEstimateCi(input.measure, s.yi, ci)
+				// A study left out by rule (e.g. no events in either arm of a ratio) is named, never drawn.
+				x: inside && !s.leftOut ? scale.at(s.yi) : null,
+				side: s.leftOut ? 0 : side,
+				whisker: s.leftOut
+					? { ...whisker(scale, ci, y(), 0.6 * f), x1: 0, x2: 0, arrows: [] }
+					: whisker(scale, ci, y(), 0.6 * f),
+				text: s.leftOut ? 'not estimable: left out' : formatEstimateCi(input.measure, s.yi, ci)
 			});
 			row++;
 		}
@@ -177,7 +181,7 @@ export function forestLayout(input: ForestLayoutInput): ForestLayout {
 		: null;
 	return {
 		width: input.width,
-		height: axisY + 4 * f,
+		height: axisY + (columns.compact ? 5.4 : 4) * f,
 		rowHeight,
 		columns,
 		scale,

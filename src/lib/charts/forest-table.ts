@@ -38,6 +38,7 @@ export function studyRowLabel(
 	toggles: boolean
 ): string {
 	if (s.excluded) return `${s.study}: left out of the pooled result.${toggles ? ' Include again' : ''}`;
+	if (s.leftOut) return `${s.study}: left out of the pooled result by rule (${s.leftOut}).`;
 	const est = formatEstimateSentence(measure, s.yi, studyInterval(s.yi, s.vi, level), level);
 	const w = s.weight === null ? '' : `, weight ${formatWeight(s.weight)}`;
 	const rob = ROB_MARK[s.rob ?? 'unknown'].label;
@@ -57,7 +58,7 @@ export function forestSummary(a: Analysis, sides: { left: string }): string {
 			? `; prediction interval ${formatEffect(a.measure, r.pi.lower)} to ${formatEffect(a.measure, r.pi.upper)}`
 			: '';
 	const parts = [
-		`${n(kept.length)} ${verb} ${ARM_LABELS[a.treatment]} with ${ARM_LABELS[a.control]} (${MEASURE_NAME[a.measure]}, ${a.unit}); values ${below} ${sides.left.replace(/^favours/, 'favour')}.`,
+		`${n(kept.length)} ${verb} ${ARM_LABELS[a.treatment]} with ${ARM_LABELS[a.control]} (${a.unit === MEASURE_NAME[a.measure] ? a.unit : `${MEASURE_NAME[a.measure]}, ${a.unit}`}); values ${below} ${sides.left.replace(/^favours/, 'favour')}.`,
 		r
 			? `Pooled estimate ${formatEstimateSentence(a.measure, r.estimate, r.ci, r.level)}, ${formatP(r.p)}${pi}.`
 			: 'No pooled estimate: no study is included.'

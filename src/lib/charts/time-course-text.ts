@@ -27,11 +27,18 @@ export function timeCourseTable(measure: EffectMeasure, series: TimeSeries[]): C
 	};
 }
 
+/** A week for reading: whole weeks as integers, others to one decimal ("8", "8.4"), never a raw float. */
+export function weekText(w: number): string {
+	return Number.isInteger(w) ? String(w) : w.toFixed(1);
+}
+
 /** "Real vs sham: -5.0 at week 8, -3.0 at week 26. ... The 6-8 week window is shaded." */
 export function timeCourseSummary(measure: EffectMeasure, series: TimeSeries[]): string {
 	const parts = series.map((s) => {
 		const pooled = s.points.filter((p) => p.study === undefined).sort((a, b) => a.weeks - b.weeks);
-		const text = pooled.map((p) => `${formatEffect(measure, p.estimate)} at week ${p.weeks}`).join(', ');
+		const text = pooled
+			.map((p) => `${formatEffect(measure, p.estimate)} at week ${weekText(p.weeks)}`)
+			.join(', ');
 		return `${s.label}: ${text || 'no pooled estimate'}.`;
 	});
 	return [...parts, 'The 6-8 week window is shaded.'].join(' ');

@@ -52,6 +52,19 @@ export function detectKind(fields: readonly string[]): FileKind | null | 'mixed'
 }
 
 /**
+ * The delimiter of a header that was read as one column because it uses a separator other than `,` `;` or tab
+ * (e.g. "study_id|study|year"): the first of | : ^ ~ space that splits it into at least 3 parts, one of them
+ * `study_id`. Null when none does.
+ */
+export function otherDelimiter(field: string): string | null {
+	for (const d of ['|', ':', '^', '~', ' ']) {
+		const parts = field.split(d).map((p) => p.trim());
+		if (parts.length >= 3 && parts.includes('study_id')) return d;
+	}
+	return null;
+}
+
+/**
  * Checks a header (fields already trimmed) against the contract: tells the file kind, and reports reserved,
  * duplicate, unnamed, unknown and missing columns, once each. Returns null when rows cannot be read (kind
  * unknown or a required column missing), so a missing column is one error, not one per row.
@@ -61,6 +74,17 @@ export function analyseHeader(
 	line: number,
 	sink: ProblemSink
 ): HeaderLayout | null {
+	const other = fields.length === 1 ? otherDelimiter(fields[0]!) : null;
+	if (other !== null) {
+		sink.error(
+			line,
+			'',
+			fields[0]!.slice(0, 200),
+			`the header is one single column: the values seem to be separated by "${other === ' ' ? 'spaces' : other}", which is not read`,
+			'Save the file as CSV with commas (or semicolons or tabs) between the values; the template shows the format.'
+		);
+		return null;
+	}
 	const kind = detectKind(fields);
 	if (kind === null || kind === 'mixed') {
 		const message =

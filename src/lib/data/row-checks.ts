@@ -47,6 +47,9 @@ export function checkSource(r: RowReader, source: string): void {
 	);
 }
 
+/** "an acupuncture", "a sham": the article before an arm name. */
+const an = (name: string) => `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+
 /**
  * `comparator` says what a no-treatment, usual-care or active-drug arm really received; it must fit the arm type
  * (a waiting list is a no-treatment arm, a drug an active-drug arm). A mismatch is an error (the arm type or the
@@ -59,14 +62,14 @@ export function checkComparator(r: RowReader, arm: number, comparator: number, c
 	const name = COMPARATORS[comparator - 1]!;
 	const allowed = COMPARATORS_OF[armName];
 	if (!allowed) {
-		r.warn('comparator', r.raw(column), `comparator is ignored for a ${armName} arm`, COMPARATOR_HINT);
+		r.warn('comparator', r.raw(column), `comparator is ignored for ${an(armName)} arm`, COMPARATOR_HINT);
 		return 0;
 	}
 	if (!allowed.includes(name))
 		r.error(
 			'comparator',
 			r.raw(column),
-			`comparator "${name}" does not fit a ${armName} arm (use ${allowed.join(', ')})`,
+			`comparator "${name}" does not fit ${an(armName)} arm (use ${allowed.join(', ')})`,
 			COMPARATOR_HINT
 		);
 	return comparator;

@@ -2,9 +2,14 @@ import type { FileKind } from './schema';
 import type { ArmRow, ContrastRow } from './types';
 import { rowsToCsv } from './write';
 
+/**
+ * The example rows copy real numbers from Brinkhaus 2006 under an id of their own, so that the template loaded
+ * as it is ("add to" the bundled data) is not refused as a second copy of a bundled trial; replace them with
+ * your own trial's rows.
+ */
 const BRINKHAUS = {
-	study_id: 'brinkhaus2006',
-	study: 'Brinkhaus 2006',
+	study_id: 'example_brinkhaus2006',
+	study: 'Example (Brinkhaus 2006)',
 	year: 2006,
 	population: 'chronic',
 	rob: null,

@@ -90,8 +90,15 @@ export class TrialValidator {
 		}
 		if (arm === SHAM_CODE && sham_type === 0 && r.raw(I.sham_type!) === '') {
 			r.need(I.sham_type!, 'sham_type', 'a sham arm');
-		} else if (arm !== SHAM_CODE && sham_type !== 0) {
-			r.warn('sham_type', r.raw(I.sham_type!), `sham_type is ignored for a ${ARMS[arm - 1]} arm`, SHAM_ONLY);
+		} else if (arm !== 0 && arm !== SHAM_CODE && sham_type !== 0) {
+			// arm 0: the arm itself is invalid and already reported; no "a undefined arm" on top of it.
+			const name = ARMS[arm - 1]!;
+			r.warn(
+				'sham_type',
+				r.raw(I.sham_type!),
+				`sham_type is ignored for ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} arm`,
+				SHAM_ONLY
+			);
 		}
 		if (outcome !== 0) {
 			const o = OUTCOMES[outcome - 1]!;

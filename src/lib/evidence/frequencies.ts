@@ -4,10 +4,12 @@ import type { Analysis, AnalysisPopulation, AnalysisWindow } from './types';
 
 export interface FrequencyArm {
 	arm: Arm;
-	/** Expected share (0-1) of people with the event, and its 95% interval. */
+	/** Observed share (0-1) of people with the event, and its 95% Wilson interval. */
 	rate: number;
 	lower: number;
 	upper: number;
+	/** The trials (study ids) this group's count comes from: the same for every group of one picture. */
+	trials: string[];
 }
 
 export interface Frequencies {
@@ -19,11 +21,31 @@ export interface Frequencies {
 	method: string;
 }
 
+type Count = { events: number; n: number };
+
+/** Arm-level counts of the studies used in an analysis, by study id: treatment (ai/n1i) and control (ci/n2i). */
+function countsOf(a: Analysis | undefined): Map<string, { t: Count; c: Count; name: string }> {
+	const out = new Map<string, { t: Count; c: Count; name: string }>();
+	for (const s of a?.studies ?? []) {
+		if (s.excluded || s.from !== 'arms') continue;
+		const { ai, n1i, ci, n2i } = s.inputs;
+		if (ai === undefined || n1i === undefined || ci === undefined || n2i === undefined) continue;
+		out.set(s.study_id, { t: { events: ai, n: n1i }, c: { events: ci, n: n2i }, name: s.study });
+	}
+	return out;
+}
+
+function arm(arm: Arm, counts: Count[], trials: string[]): FrequencyArm {
+	const events = counts.reduce((t, c) => t + c.events, 0);
+	const n = counts.reduce((t, c) => t + c.n, 0);
+	return { arm, rate: events / n, ...wilson(events, n), trials };
+}
+
 /**
- * "Out of 100 people": the control group's risk (events / n summed over the control arms of the trials) and,
- * for each treatment compared with that control, control risk x pooled risk ratio with its CI, as GRADE
- * summary-of-findings tables do (Guyatt et al. 2013, J Clin Epidemiol 66:158-172). Responder data only: no
- * conversion from continuous outcomes is attempted.
+ * "Out of 100 people": the share of people with the event in each group, counted in the SAME trials for every
+ * group (events / n summed over the trials that have all the groups shown), with Wilson intervals. Groups from
+ * different sets of trials are never put side by side: a group measured in other trials than the others is left
+ * out of the picture (and said so in `method`). Responder data only: no conversion from continuous outcomes.
  */
 export function naturalFrequencies(
 	all: Analysis[],
@@ -43,32 +65,46 @@ export function naturalFrequencies(
 						a.control === control &&
 						a.result
 				);
-			const acu = pick('acupuncture');
-			if (!acu) continue;
-			const armsData = acu.studies.filter((s) => !s.excluded && s.from === 'arms');
-			const events = armsData.reduce((t, s) => t + (s.inputs.ci ?? 0), 0);
-			const n = armsData.reduce((t, s) => t + (s.inputs.n2i ?? 0), 0);
-			if (n === 0) continue;
-			const base = events / n;
-			const arms: FrequencyArm[] = [{ arm: control, rate: base, ...wilson(events, n) }];
-			for (const t of ['sham', 'acupuncture'] as const) {
-				const a = t === 'acupuncture' ? acu : control === 'sham' ? undefined : pick(t);
-				const r = a?.result;
-				if (!r) continue;
-				const clamp = (x: number) => Math.min(1, x);
-				arms.push({
-					arm: t,
-					rate: clamp(base * Math.exp(r.estimate)),
-					lower: clamp(base * Math.exp(r.ci.lower)),
-					upper: clamp(base * Math.exp(r.ci.upper))
-				});
-			}
+			const acu = countsOf(pick('acupuncture'));
+			if (acu.size === 0) continue;
+			const sham = control === 'sham' ? new Map() : countsOf(pick('sham'));
+			// Trials with all three groups (the three-arm trials); else the two-group picture on its own trials.
+			const three = [...acu.keys()].filter((id) => sham.has(id));
+			const ids = three.length ? three : [...acu.keys()];
+			const names = ids.map((id) => acu.get(id)!.name);
+			const arms: FrequencyArm[] = [
+				arm(
+					control,
+					ids.map((id) => acu.get(id)!.c),
+					ids
+				),
+				...(three.length
+					? [
+							arm(
+								'sham',
+								ids.map((id) => sham.get(id)!.t),
+								ids
+							)
+						]
+					: []),
+				arm(
+					'acupuncture',
+					ids.map((id) => acu.get(id)!.t),
+					ids
+				)
+			];
+			const leftOut = [...acu.keys()].length - ids.length;
+			const word = (k: number) => `${k} trial${k === 1 ? '' : 's'}`;
+			const shamNote =
+				!three.length && sham.size
+					? ' Sham acupuncture was counted in other trials, so it is not shown beside these groups.'
+					: '';
 			return {
 				outcome,
 				window,
 				control,
 				arms,
-				method: `Based on ${armsData.length} trial${armsData.length === 1 ? '' : 's'}: ${events} of ${n} people with ${control.replace('_', ' ')}; the other groups are worked out from how much more or less often it happened with each treatment. The lighter icons show how far the number could be off.`
+				method: `Every group comes from the same ${ids.length === 1 ? 'trial' : word(ids.length)} (${names.join(', ')}), counted as reported: people with the outcome out of everyone in that group.${leftOut ? ` ${word(leftOut)} without a sham group ${leftOut === 1 ? 'is' : 'are'} not in this picture.` : ''}${shamNote} The lighter icons show how far the number could be off.`
 			};
 		}
 	}

@@ -59,11 +59,17 @@ rows <- lapply(summary$analyses, function(a) {
   mine <- num(a[names(r)])
   rel <- abs(r - mine) / pmax(abs(r), 1e-8)
   rel[abs(r - mine) < 1e-10] <- 0
-  data.frame(id = a$id, k = a$k, method = a$method, estimate = r[["estimate"]], ci_lower = r[["ci_lower"]],
+  # Ratio measures are pooled and printed on the log scale: exp() gives the ratio itself.
+  scale <- switch(sub("^log", "", a$measure), RR = "log risk ratio", OR = "log odds ratio",
+                  MD = "mean difference", SMD = "standardised mean difference", a$measure)
+  data.frame(id = a$id, k = a$k, method = a$method, scale = scale, estimate = r[["estimate"]], ci_lower = r[["ci_lower"]],
              ci_upper = r[["ci_upper"]], tau2 = r[["tau2"]], i2 = r[["i2"]], max_rel_diff = max(rel))
 })
 out <- do.call(rbind, rows)
+options(width = 250)
 print(out, digits = 6, row.names = FALSE)
+if (any(grepl("^log", out$scale)))
+  cat("\nRows on the log risk (odds) ratio scale: estimate and CI are logs; exp() gives the ratio.\n")
 
 # Network meta-analyses: one row per contrast, X = +1 for its treatment, -1 for its study's reference arm.
 refit_network <- function(n) {

@@ -308,3 +308,8 @@ export function getDatasetContext(): DatasetState {
 		throw new Error('No dataset: call setDatasetContext(new DatasetState(...)) in a parent layout or page.');
 	return state;
 }
+
+/** The dataset state if an ancestor provides one, else null (views rendered on their own, e.g. in tests). */
+export function findDatasetContext(): DatasetState | null {
+	return getContext<DatasetState | undefined>(KEY) ?? null;
+}

@@ -86,7 +86,7 @@ describe('EvidenceNetwork', () => {
 			}
 		});
 		expect(container.querySelectorAll('g.node')).toHaveLength(2);
-		expect(container.querySelector('g.edge')!.textContent).toBe('7 trials');
+		expect(container.querySelector('text.edge-label')!.textContent).toBe('7 trials');
 		expect(container.querySelector('g.node')!.textContent).toContain('1,200 people');
 	});
 });

@@ -42,6 +42,23 @@ describe('chart export', () => {
 		expect(text).not.toContain('class=');
 	});
 
+	it('an exported chart carries its title, the data source and the settings, as text (never markup)', () => {
+		const { container } = render(RobSummary, { studies: [study('a', 0, 1, 50)] });
+		const text = serializeSvg(container.querySelector('svg.chart')!, {
+			title: 'Risk of bias <b>x</b>',
+			lines: ['Data: the bundled trials', 'Settings: REML; MID 15']
+		});
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		const root = doc.documentElement;
+		const texts = [...root.children].filter((e) => e.localName === 'text').map((e) => e.textContent);
+		expect(texts).toEqual(['Risk of bias <b>x</b>', 'Data: the bundled trials', 'Settings: REML; MID 15']);
+		expect(root.querySelector('b')).toBeNull();
+		// The chart itself is nested below the title, and the document is taller than the chart by the caption.
+		const chart = [...root.children].find((e) => e.localName === 'svg')!;
+		expect(Number(chart.getAttribute('y'))).toBeGreaterThan(0);
+		expect(Number(root.getAttribute('height'))).toBeGreaterThan(Number(chart.getAttribute('height')));
+	});
+
 	it('downloads SVG and a CSV whose formula-like cells are neutralised', async () => {
 		const { blobs, names } = captureDownloads();
 		render(RobSummary, {

@@ -86,7 +86,7 @@ describe('UploadPanel', () => {
 		await fireEvent.click(screen.getByRole('button', { name: 'trials.csv template' }));
 		const template = await readBlob(blobs[1]!);
 		expect(template.startsWith('study_id,study,year,')).toBe(true);
-		expect(template).toContain('brinkhaus2006,Brinkhaus 2006,2006,chronic,acupuncture');
+		expect(template).toContain('example_brinkhaus2006,Example (Brinkhaus 2006),2006,chronic,acupuncture');
 	});
 
 	it('adds a valid file, replaces with another, and resets to the bundled data', async () => {

@@ -31,8 +31,23 @@ describe('forestColumns', () => {
 			plotRight: 605,
 			estimate: 725,
 			weight: 775,
-			rob: 790
+			rob: 790,
+			compact: false
 		});
+	});
+	it('switches to the compact phone layout below 34 font sizes: the plot spans the width, text goes above and below', () => {
+		const c = forestColumns(330, 10);
+		expect(c).toEqual({
+			label: 0,
+			n: null,
+			plotLeft: 10,
+			plotRight: 300,
+			estimate: 4,
+			weight: null,
+			rob: 320,
+			compact: true
+		});
+		expect(forestColumns(340, 10).compact).toBe(false);
 	});
 	it('hides the n and weight columns when narrow', () => {
 		// label width min(160, 98) = 98; plot from 108 to 325 - 120 = 205; estimate at 350 - 25

@@ -43,6 +43,16 @@ describe('whole-file problems', () => {
 		expect(lines('{"trials": [{"n": 12}]}')).toEqual([notOurs]);
 	});
 
+	it('says which delimiter a file uses when it is neither comma, semicolon nor tab', () => {
+		const piped = TRIAL_HEADER.join('|') + '\n' + TRIAL_HEADER.map((k) => TRIAL_ROW[k] ?? '').join('|');
+		expect(lines(piped)).toEqual([
+			'trials.csv:1:: the header is one single column: the values seem to be separated by "|", which is not read'
+		]);
+		expect(lines(TRIAL_HEADER.join(' ') + '\n')).toEqual([
+			'trials.csv:1:: the header is one single column: the values seem to be separated by "spaces", which is not read'
+		]);
+	});
+
 	it('reports a header that mixes both files', () => {
 		const header = [...TRIAL_HEADER, 'treatment', 'control', 'estimate'].join(',');
 		expect(lines(header + '\n1\n')).toEqual([

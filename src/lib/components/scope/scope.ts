@@ -1,0 +1,38 @@
+/** Which trials the data hold and which of them enter an analysis: one count for every page and slide. */
+import type { Dataset } from '$lib/data/types';
+
+export interface TrialListing {
+	id: string;
+	/** "Brinkhaus 2006" */
+	label: string;
+	population: string;
+}
+
+/** Every trial in the data (arm-level and contrast rows), once, sorted by year then name. */
+export function trialsInData(d: Pick<Dataset, 'trials' | 'contrasts'>): TrialListing[] {
+	const out = new Map<string, TrialListing>();
+	for (const r of [...d.trials, ...d.contrasts])
+		if (!out.has(r.study_id))
+			out.set(r.study_id, { id: r.study_id, label: r.study, population: r.population });
+	return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+}
+
+/** "15 trials (13 chronic, 2 acute)". */
+export function trialCountText(list: TrialListing[]): string {
+	const chronic = list.filter((t) => t.population === 'chronic').length;
+	const acute = list.length - chronic;
+	const parts = [chronic ? `${chronic} chronic` : '', acute ? `${acute} acute` : ''].filter(Boolean);
+	return `${list.length} ${list.length === 1 ? 'trial' : 'trials'} (${parts.join(', ')})`;
+}
+
+/** The trials named in the analyses (when the page's data are not at hand, e.g. a view rendered on its own). */
+export function trialsInAnalyses(
+	analyses: readonly { studies: readonly { study_id: string; study: string; population: string }[] }[]
+): TrialListing[] {
+	const out = new Map<string, TrialListing>();
+	for (const a of analyses)
+		for (const s of a.studies)
+			if (!out.has(s.study_id))
+				out.set(s.study_id, { id: s.study_id, label: s.study, population: s.population });
+	return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+}
