@@ -17,6 +17,7 @@ import type { Dataset, Problem } from '../lib/data/types';
 import { buildAnalyses } from '../lib/evidence/analyses';
 import { bundledClaims } from '../lib/evidence/claims';
 import { evaluateClaims } from '../lib/evidence/evaluate';
+import { timeCourseData } from '../lib/evidence/time-points';
 import { summaryJson } from '../lib/evidence/report';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../lib/evidence/types';
 import { DEFAULT_MIDS } from '../lib/evidence/mid';
@@ -121,7 +122,7 @@ export function main(argv: string[]): number {
 		keyof typeof DEFAULT_MIDS,
 		number
 	>;
-	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids });
+	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids }, timeCourseData(data, args.settings));
 	const out = args.json
 		? escapeJson(JSON.stringify(summaryJson(args.settings, analyses, claims, data), null, 2))
 		: summaryTable(analyses, claims).split('\n').map(escapeControl).join('\n');

@@ -19,6 +19,7 @@ import { residualPain, trialCount } from './residual';
 import { safetyClaim } from './safety';
 import { subgroupTest } from './subgroups';
 import { timeCourse } from './time-course';
+import type { TimeCourseData } from './time-points';
 import type { Analysis } from './types';
 import {
 	bothVerdict,
@@ -34,7 +35,12 @@ import { ARM_LABELS } from '$lib/data/schema';
  * Verdict, certainty and sentence of one claim from the analyses (docs/ARCHITECTURE.md section 5.1). A pure function of
  * (claim, analyses, view): nothing is stored.
  */
-export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): ClaimResult {
+export function evaluateClaim(
+	claim: Claim,
+	all: Analysis[],
+	view: ClaimView,
+	courses?: TimeCourseData
+): ClaimResult {
 	if (claim.kind === 'minor_harms') return { ...notTestable(claim), verdict: 'no trial data' };
 	const t = effectiveTest(claim, view);
 	if (!t) return notTestable(claim);
@@ -107,7 +113,7 @@ export function evaluateClaim(claim: Claim, all: Analysis[], view: ClaimView): C
 		case 'placebo_share':
 			return placeboShare(claim, all, t, view);
 		case 'time_course':
-			return timeCourse(claim, all, t, view);
+			return timeCourse(claim, all, t, view, courses);
 		case 'safety':
 			return safetyClaim(claim, all, t, view);
 		case 'subgroup':
@@ -178,6 +184,11 @@ function equivalenceText(a: Analysis, view: ClaimView): string {
 	return `${lead}the interval reaches past the margin, so the trials cannot show that the two perform equally well; no significant difference is not evidence of equivalence (it would need a margin wider than ${smallest}).`;
 }
 
-export function evaluateClaims(claims: Claim[], all: Analysis[], view: ClaimView): ClaimResult[] {
-	return claims.map((c) => evaluateClaim(c, all, view));
+export function evaluateClaims(
+	claims: Claim[],
+	all: Analysis[],
+	view: ClaimView,
+	courses?: TimeCourseData
+): ClaimResult[] {
+	return claims.map((c) => evaluateClaim(c, all, view, courses));
 }

@@ -3,6 +3,7 @@ import type { Dataset } from '$lib/data/types';
 import type { ClaimResult } from './claim-context';
 import { controlName } from './describe';
 import { leftOutRows, type LeftOutRow } from './left-out';
+import { timeCourseJson, type TimeCourseJson } from './time-course-json';
 import type { Analysis, AnalysisSettings } from './types';
 
 /** One analysis as the `npm run summarize -- --json` contract prints it (docs/ARCHITECTURE.md section 6). */
@@ -56,6 +57,8 @@ export interface SummaryJson {
 	}[];
 	/** Every data row that enters no pooled result, with the reason. */
 	left_out_rows: LeftOutRow[];
+	/** The time course of each comparison of each time-course claim (NMA.md section 4). */
+	time_course: TimeCourseJson[];
 }
 
 /** An analysis in the JSON contract: study inputs under metafor's argument names, full precision. */
@@ -137,6 +140,7 @@ export function summaryJson(
 			],
 			sentence: c.sentence
 		})),
-		left_out_rows: data ? leftOutRows(data, analyses) : []
+		left_out_rows: data ? leftOutRows(data, analyses) : [],
+		time_course: timeCourseJson(claims)
 	};
 }

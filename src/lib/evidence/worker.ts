@@ -4,6 +4,7 @@ import { datasetOf } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from './analyses';
 import { evaluateClaims } from './evaluate';
+import { timeCourseData } from './time-points';
 import { evidenceNetwork } from './network';
 import { biasChecks } from './sensitivity';
 import { claimTimeSeries } from './time-series';
@@ -45,7 +46,7 @@ function run(): void {
 	latest = null;
 	try {
 		const analyses = buildAnalyses(data, req.settings);
-		const results = evaluateClaims(req.claims, analyses, req.view);
+		const results = evaluateClaims(req.claims, analyses, req.view, timeCourseData(data, req.settings));
 		for (const [index, { studies, ...analysis }] of analyses.entries()) {
 			post({ type: 'analysis', seq: req.seq, analysis });
 			for (let from = 0; from < studies.length; from += STUDY_SLICE)

@@ -4,6 +4,7 @@ import { buildAnalyses } from '$lib/evidence/analyses';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import { evaluateClaims } from '$lib/evidence/evaluate';
+import { timeCourseData } from '$lib/evidence/time-points';
 import { evidenceNetwork, type NetworkData } from '$lib/evidence/network';
 import { biasChecks, type BiasChecks } from '$lib/evidence/sensitivity';
 import { claimTimeSeries, type TimeSeriesData } from '$lib/evidence/time-series';
@@ -91,7 +92,12 @@ export class AnalysisSession {
 	results: ClaimResult[] = $derived.by(() =>
 		this.offPage
 			? (this.#current?.results ?? [])
-			: evaluateClaims(this.claims, this.analyses, this.#in.view())
+			: evaluateClaims(
+					this.claims,
+					this.analyses,
+					this.#in.view(),
+					timeCourseData(this.#in.data(), this.#in.settings())
+				)
 	);
 
 	/** Which treatments the trials compared (needs every row, so the worker computes it for large data). */
