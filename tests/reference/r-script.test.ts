@@ -7,6 +7,7 @@ import { loadFiles } from '../../src/cli/summarize';
 import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaims } from '$lib/evidence/evaluate';
+import { timeCourseData } from '$lib/evidence/time-points';
 import { summaryJson } from '$lib/evidence/report';
 import { rScript } from '$lib/evidence/r-script';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '$lib/evidence/types';
@@ -19,9 +20,12 @@ const hasJsonlite = spawnSync('Rscript', ['-e', 'library(jsonlite)'], { stdio: '
 function summary(settings: AnalysisSettings) {
 	const { data } = loadFiles([]);
 	const analyses = buildAnalyses(data, settings);
-	const claims = evaluateClaims(bundledClaims.claims, analyses, {
-		mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 }
-	});
+	const claims = evaluateClaims(
+		bundledClaims.claims,
+		analyses,
+		{ mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } },
+		timeCourseData(data, settings)
+	);
 	return summaryJson(settings, analyses, claims);
 }
 
@@ -43,6 +47,8 @@ describe.skipIf(!hasMetafor)('the downloadable R script reproduces the dashboard
 		const m = /largest relative difference from the dashboard = ([0-9.e+-]+)/.exec(out);
 		expect(m, out).not.toBeNull();
 		expect(Number(m![1])).toBeLessThan(1e-6);
+		// The time course is refitted with rma.mv + vcalc + clubSandwich, for every rho, and no fit is worse.
+		expect(out).toMatch(/time course: largest relative difference = [0-9.e+-]+, fits worse than metafor = 0/);
 	});
 });
 

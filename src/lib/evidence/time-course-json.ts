@@ -30,7 +30,15 @@ export interface TimeCourseJson {
 	tau2: number | null;
 	rho: number | null;
 	separation_week: number | null;
-	sensitivity: { phi: number; tau2: number; rho: number; separation_week: number | null; weeks: WeekJson[] }[];
+	sensitivity: {
+		phi: number;
+		tau2: number;
+		rho: number;
+		/** Restricted log-likelihood at the estimates (metafor's logLik()). */
+		loglik: number;
+		separation_week: number | null;
+		weeks: WeekJson[];
+	}[];
 	lasting: { week: number; status: string }[];
 	regression: {
 		k: number;
@@ -60,6 +68,7 @@ const sens = (f: CourseFit) => ({
 	phi: f.phi,
 	tau2: f.tau2,
 	rho: f.rho,
+	loglik: f.logLik,
 	separation_week: f.separatedAt,
 	weeks: f.estimates.map(week)
 });

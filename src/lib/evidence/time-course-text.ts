@@ -38,7 +38,7 @@ function separationText(c: CourseComparison): string {
 		return `the groups had separated by week ${fit.separatedAt}${before ? ` (the first data are from week ${first}, so not before week ${first} can be said)` : ''}: ${pointText(at(fit.separatedAt), c.measure)}`;
 	}
 	if (fit.separatedAtWald !== null)
-		return `the model-based (Wald) interval first excludes no difference at week ${fit.separatedAtWald}, ${pointText({ ...at(fit.separatedAtWald), robust: null }, c.measure)}, but with ${c.course.trials} trials the cluster-robust intervals cannot confirm a separation at any week`;
+		return `the model-based (Wald) interval first excludes no difference at week ${fit.separatedAtWald}, ${pointText({ ...at(fit.separatedAtWald), robust: null }, c.measure)}, but ${c.course.robustReason ?? `with ${c.course.trials} trials the cluster-robust intervals do not confirm a separation at any week`}`;
 	return `the groups did not clearly separate at any week from ${fit.estimates[0]?.week ?? first} to ${fit.estimates.at(-1)?.week ?? first}`;
 }
 

@@ -32,6 +32,8 @@ export interface WeekPoint {
 /** The model at one assumed correlation. */
 export interface CourseFit {
 	phi: number;
+	/** Number of window means the model estimates (its fixed effects). */
+	coefficients: number;
 	estimates: WeekPoint[];
 	notEstimated: { week: number; reason: string }[];
 	tau2: number;
@@ -54,6 +56,8 @@ export interface ComparisonCourse {
 	sensitivity: CourseFit[];
 	/** Why no pooled time course, when there is none. */
 	reason: string | null;
+	/** Why the fit has no cluster-robust intervals, when it has none. */
+	robustReason: string | null;
 }
 
 /** Trials with a row in each listed week's window (TIME_WINDOWS, as the model's design). */
@@ -71,6 +75,8 @@ function trialsPerWeek(rows: readonly TimeRow[]): Map<number, number> {
 
 function courseFit(fit: TimeCourseFit, rows: readonly TimeRow[]): CourseFit {
 	const counts = trialsPerWeek(rows);
+	// As metafor's robust(): a cluster-robust interval needs more trials than estimated weeks (coefficients).
+	const robustOk = fit.fit.studies > fit.weeks.length;
 	const estimates = fit.estimates.map(
 		(e): WeekPoint => ({
 			week: e.week,
@@ -80,7 +86,7 @@ function courseFit(fit: TimeCourseFit, rows: readonly TimeRow[]): CourseFit {
 			ci_upper: e.ci.upper,
 			// CR2 with very few trials can have Satterthwaite df ~ 0: a non-finite interval is no interval.
 			robust:
-				e.robust && Number.isFinite(e.robust.ci.lower) && Number.isFinite(e.robust.ci.upper)
+				robustOk && e.robust && Number.isFinite(e.robust.ci.lower) && Number.isFinite(e.robust.ci.upper)
 					? { ci_lower: e.robust.ci.lower, ci_upper: e.robust.ci.upper, df: e.robust.df, p: e.robust.p }
 					: null,
 			trials: counts.get(e.week) ?? 0
@@ -88,6 +94,7 @@ function courseFit(fit: TimeCourseFit, rows: readonly TimeRow[]): CourseFit {
 	);
 	return {
 		phi: fit.phi,
+		coefficients: fit.weeks.length,
 		estimates,
 		notEstimated: fit.notEstimated,
 		tau2: fit.fit.tau2[0]!,
@@ -108,7 +115,7 @@ export function comparisonCourse(rows: readonly TimeRow[], measure: EffectMeasur
 	const trials = new Set(rows.map((r) => r.study_id)).size;
 	const weeks = rows.map((r) => r.week);
 	const range: [number, number] = rows.length ? [Math.min(...weeks), Math.max(...weeks)] : [0, 0];
-	const base = { measure, trials, range, main: null, sensitivity: [] };
+	const base = { measure, trials, range, main: null, sensitivity: [], robustReason: null };
 	if (trials < MIN_TIME_COURSE_TRIALS)
 		return {
 			...base,
@@ -119,7 +126,11 @@ export function comparisonCourse(rows: readonly TimeRow[], measure: EffectMeasur
 		const sensitivity = SENSITIVITY_PHIS.map((phi) => courseFit(fitTimeCourse(input, { phi }), rows));
 		const main =
 			sensitivity.find((f) => f.phi === DEFAULT_PHI) ?? courseFit(fitTimeCourse(input, { phi: DEFAULT_PHI }), rows);
-		return { ...base, main, sensitivity, reason: null };
+		const p = main.coefficients;
+		const robustReason = main.estimates.every((e) => e.robust === null)
+			? `with ${trials} trials for ${p} estimated weeks no cluster-robust interval can be computed (it needs more trials than estimated weeks, as metafor's robust())`
+			: null;
+		return { ...base, main, sensitivity, reason: null, robustReason };
 	} catch (e) {
 		return { ...base, reason: `the model could not be fitted (${(e as Error)?.message ?? String(e)})` };
 	}
