@@ -122,7 +122,12 @@ export function main(argv: string[]): number {
 		keyof typeof DEFAULT_MIDS,
 		number
 	>;
-	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids }, timeCourseData(data, args.settings));
+	const claims = evaluateClaims(
+		bundledClaims.claims,
+		analyses,
+		{ mids },
+		timeCourseData(data, args.settings)
+	);
 	const out = args.json
 		? escapeJson(JSON.stringify(summaryJson(args.settings, analyses, claims, data), null, 2))
 		: summaryTable(analyses, claims).split('\n').map(escapeControl).join('\n');

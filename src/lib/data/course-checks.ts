@@ -25,7 +25,12 @@ export function checkCourse(
 	let sessions = r.count(si, 'sessions', false, 1);
 	let weeks = r.num(wi, 'course_weeks', false);
 	if (sessions > MAX_SESSIONS) {
-		r.error('sessions', r.raw(si), `sessions must be at most ${MAX_SESSIONS}, got "${r.raw(si)}"`, WEEKS_HINT);
+		r.error(
+			'sessions',
+			r.raw(si),
+			`sessions must be at most ${MAX_SESSIONS}, got "${r.raw(si)}"`,
+			WEEKS_HINT
+		);
 		sessions = NaN;
 	}
 	if (weeks === weeks && !(weeks > 0 && weeks <= MAX_COURSE_WEEKS)) {
@@ -39,7 +44,12 @@ export function checkCourse(
 	}
 	if (!acupuncture && (sessions === sessions || weeks === weeks)) {
 		const name = sessions === sessions ? 'sessions' : 'course_weeks';
-		r.warn(name, r.raw(name === 'sessions' ? si : wi), `${name} is ignored for an arm that is not acupuncture`, ACU_ONLY);
+		r.warn(
+			name,
+			r.raw(name === 'sessions' ? si : wi),
+			`${name} is ignored for an arm that is not acupuncture`,
+			ACU_ONLY
+		);
 		return { sessions: NaN, weeks: NaN };
 	}
 	return { sessions, weeks };

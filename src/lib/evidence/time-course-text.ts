@@ -4,7 +4,7 @@ import type { EffectMeasure } from './types';
 
 /** (C): what group averages cannot say, and what would. */
 export const INDIVIDUAL_RULE =
-	'Trial averages describe groups: they cannot tell whether one person who has not improved by 6-8 weeks would improve later. Testing that rule needs each person\'s course over time (responder trajectories: people without a response at 6-8 weeks followed to later weeks), which these trials do not report.';
+	"Trial averages describe groups: they cannot tell whether one person who has not improved by 6-8 weeks would improve later. Testing that rule needs each person's course over time (responder trajectories: people without a response at 6-8 weeks followed to later weeks), which these trials do not report.";
 
 /** A week for text: whole weeks from 1 up (never "week 8.3778"), one decimal below. */
 export function weekText(w: number): string {
@@ -34,8 +34,9 @@ function separationText(c: CourseComparison): string {
 	const first = weekText(c.course.range[0]);
 	const at = (w: number) => fit.estimates.find((e) => e.week === w)!;
 	if (fit.separatedAt !== null) {
-		const before = fit.estimates[0]!.week === fit.separatedAt && c.course.range[0] > fit.separatedAt;
-		return `the groups had separated by week ${fit.separatedAt}${before ? ` (the first data are from week ${first}, so not before week ${first} can be said)` : ''}: ${pointText(at(fit.separatedAt), c.measure)}`;
+		// Separated at the first estimated week, with listed weeks before it that no trial reached: say so.
+		const early = fit.estimates[0]!.week === fit.separatedAt && c.course.range[0] > 2;
+		return `the groups had separated by week ${fit.separatedAt}: ${pointText(at(fit.separatedAt), c.measure)}${early ? `; the trials report nothing before week ${first}, so whether the groups differed earlier is unknown (not before week ${first} can be said)` : ''}`;
 	}
 	if (fit.separatedAtWald !== null)
 		return `the model-based (Wald) interval first excludes no difference at week ${fit.separatedAtWald}, ${pointText({ ...at(fit.separatedAtWald), robust: null }, c.measure)}, but ${c.course.robustReason ?? `with ${c.course.trials} trials the cluster-robust intervals do not confirm a separation at any week`}`;
@@ -70,7 +71,10 @@ function regressionText(c: CourseComparison): string {
 }
 
 /** The claim's sentence: (A) for each comparison, (B) for the primary one, then (C). */
-export function timeCourseSentence(comparisons: CourseComparison[], primary: CourseComparison | null): string {
+export function timeCourseSentence(
+	comparisons: CourseComparison[],
+	primary: CourseComparison | null
+): string {
 	const parts = comparisons.map((c) => {
 		const k = `${c.course.trials} trial${c.course.trials === 1 ? '' : 's'}, weeks ${weekText(c.course.range[0])} to ${weekText(c.course.range[1])}`;
 		if (!c.course.main) return `${cap(c.label)} (${k}): no pooled time course, ${c.course.reason}.`;

@@ -131,7 +131,8 @@ export function timeCourse(
 		const rows = data ? (found?.rows ?? []) : rowsFromAnalyses(all, t, c);
 		if (rows.length === 0) continue;
 		const short = findAnalysis(all, t, c, 'short');
-		const measure = found?.measure ?? short?.measure ?? all.find((a) => a.outcome === t.outcome)?.measure ?? 'MD';
+		const measure =
+			found?.measure ?? short?.measure ?? all.find((a) => a.outcome === t.outcome)?.measure ?? 'MD';
 		const course = comparisonCourse(rows, measure);
 		comparisons.push({
 			key: comparisonKey(c),
@@ -153,7 +154,9 @@ export function timeCourse(
 	const verdict = timeCourseVerdict(primary, mid);
 	const claimComparison = (c: CourseComparison) => ordered.find((x) => comparisonKey(x) === c.key)!;
 	const analyses = (primary ? [primary] : comparisons).flatMap((c) =>
-		WINDOWS.map((w) => findAnalysis(all, t, claimComparison(c), w.id)).filter((a): a is Analysis => a !== null)
+		WINDOWS.map((w) => findAnalysis(all, t, claimComparison(c), w.id)).filter(
+			(a): a is Analysis => a !== null
+		)
 	);
 	const basis = analyses.find((a) => a.window === 'short') ?? analyses[0];
 	const indirect = basis ? indirectReason(basis, claimComparison(primary ?? comparisons[0]!), view) : null;
@@ -166,10 +169,10 @@ export function timeCourse(
 			: null,
 		sentence: timeCourseSentence(comparisons, primary),
 		analyses,
+		// Only numbers that exist (the JSON's `derived` has no NaN): the separation week when the groups separated.
 		extra: {
-			separation_week: sep ?? NaN,
-			first_week: primary?.course.range[0] ?? NaN,
-			last_week: primary?.course.range[1] ?? NaN,
+			...(sep != null ? { separation_week: sep } : {}),
+			...(primary ? { first_week: primary.course.range[0], last_week: primary.course.range[1] } : {}),
 			trials: primary?.course.trials ?? 0
 		},
 		timeCourse: { comparisons, primary: primary?.key ?? null, mid, phi: DEFAULT_PHI }

@@ -77,21 +77,19 @@ function courseFit(fit: TimeCourseFit, rows: readonly TimeRow[]): CourseFit {
 	const counts = trialsPerWeek(rows);
 	// As metafor's robust(): a cluster-robust interval needs more trials than estimated weeks (coefficients).
 	const robustOk = fit.fit.studies > fit.weeks.length;
-	const estimates = fit.estimates.map(
-		(e): WeekPoint => ({
-			week: e.week,
-			estimate: e.estimate,
-			se: e.se,
-			ci_lower: e.ci.lower,
-			ci_upper: e.ci.upper,
-			// CR2 with very few trials can have Satterthwaite df ~ 0: a non-finite interval is no interval.
-			robust:
-				robustOk && e.robust && Number.isFinite(e.robust.ci.lower) && Number.isFinite(e.robust.ci.upper)
-					? { ci_lower: e.robust.ci.lower, ci_upper: e.robust.ci.upper, df: e.robust.df, p: e.robust.p }
-					: null,
-			trials: counts.get(e.week) ?? 0
-		})
-	);
+	const estimates = fit.estimates.map((e): WeekPoint => ({
+		week: e.week,
+		estimate: e.estimate,
+		se: e.se,
+		ci_lower: e.ci.lower,
+		ci_upper: e.ci.upper,
+		// CR2 with very few trials can have Satterthwaite df ~ 0: a non-finite interval is no interval.
+		robust:
+			robustOk && e.robust && Number.isFinite(e.robust.ci.lower) && Number.isFinite(e.robust.ci.upper)
+				? { ci_lower: e.robust.ci.lower, ci_upper: e.robust.ci.upper, df: e.robust.df, p: e.robust.p }
+				: null,
+		trials: counts.get(e.week) ?? 0
+	}));
 	return {
 		phi: fit.phi,
 		coefficients: fit.weeks.length,
@@ -125,7 +123,8 @@ export function comparisonCourse(rows: readonly TimeRow[], measure: EffectMeasur
 	try {
 		const sensitivity = SENSITIVITY_PHIS.map((phi) => courseFit(fitTimeCourse(input, { phi }), rows));
 		const main =
-			sensitivity.find((f) => f.phi === DEFAULT_PHI) ?? courseFit(fitTimeCourse(input, { phi: DEFAULT_PHI }), rows);
+			sensitivity.find((f) => f.phi === DEFAULT_PHI) ??
+			courseFit(fitTimeCourse(input, { phi: DEFAULT_PHI }), rows);
 		const p = main.coefficients;
 		const robustReason = main.estimates.every((e) => e.robust === null)
 			? `with ${trials} trials for ${p} estimated weeks no cluster-robust interval can be computed (it needs more trials than estimated weeks, as metafor's robust())`

@@ -4,7 +4,12 @@ import { lines, parse, trials } from './helpers';
 
 describe('course length columns (sessions, course_weeks)', () => {
 	it('reads them on an acupuncture arm, and leaves them null when empty', () => {
-		const r = parse(trials([{ sessions: '12', course_weeks: '8' }, { sessions: '', course_weeks: '' }]));
+		const r = parse(
+			trials([
+				{ sessions: '12', course_weeks: '8' },
+				{ sessions: '', course_weeks: '' }
+			])
+		);
 		expect(r.problems).toEqual([]);
 		expect(r.trials.map((t) => [t.sessions, t.course_weeks])).toEqual([
 			[12, 8],
