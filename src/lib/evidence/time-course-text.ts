@@ -67,7 +67,7 @@ function regressionText(c: CourseComparison): string {
 	if (!r) return 'no short-window trials to compare';
 	if (r.reason || r.slope === null) return `not estimated: ${r.reason}`;
 	const u = unitOf(c.measure);
-	return `${num(r.slope, c.measure)} ${u} ${r.slope <= 0 ? 'more' : 'less'} benefit per extra week of treatment (95% CI ${r.ci_lower!.toFixed(2)} to ${r.ci_upper!.toFixed(2)}, Knapp-Hartung p = ${r.p!.toFixed(2)}, permutation p = ${r.permutation_p!.toFixed(2)}; ${r.k} trials). This compares trials, not courses within a trial: it is observational`;
+	return `${num(r.slope, c.measure)} ${u} ${r.slope <= 0 ? 'more' : 'less'} benefit per extra week of treatment (95% CI ${r.ci_lower!.toFixed(2)} to ${r.ci_upper!.toFixed(2)}, Knapp-Hartung p = ${r.p!.toFixed(2)}${r.permutation_p === null ? '' : `, permutation p = ${r.permutation_p.toFixed(2)}`}; ${r.k} trials). This compares trials, not courses within a trial: it is observational`;
 }
 
 /** The claim's sentence: (A) for each comparison, (B) for the primary one, then (C). */

@@ -32,6 +32,15 @@ export interface TimeCourseData {
 	courses: Record<string, { course_weeks: number | null; sessions: number | null }>;
 }
 
+/** Trials with continuous outcomes from week 1 on: what the time-course model's cost grows with. */
+export function timeCourseStudies(data: Dataset): number {
+	const ids = new Set<string>();
+	for (const r of data.trials)
+		if ((r.outcome === 'pain' || r.outcome === 'function') && r.timepoint_weeks >= FIRST_TIME_COURSE_WEEK)
+			ids.add(r.study_id);
+	return ids.size;
+}
+
 export function seriesKey(outcome: string, population: string, c: Comparison): string {
 	return `${outcome}:${population}:${comparisonKey(c)}`;
 }

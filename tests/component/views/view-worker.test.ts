@@ -7,6 +7,7 @@ import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import { evidenceNetwork } from '$lib/evidence/network';
+import { timeCourseData } from '$lib/evidence/time-points';
 import type { AnalysisRequest } from '$lib/evidence/worker-protocol';
 import { DatasetState } from '$lib/state/dataset.svelte';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf, type Controls } from '$lib/state/url-params';
@@ -46,7 +47,8 @@ const settled = (view: ViewState) =>
 /** What the page computes itself for these data and controls. */
 function onPage(store: DatasetState, controls: Controls) {
 	const analyses = buildAnalyses(store.dataset, settingsOf(controls));
-	return evaluateClaims(claims, analyses, claimViewOf(controls)).map((r) => r.sentence);
+	const courses = timeCourseData(store.dataset, settingsOf(controls));
+	return evaluateClaims(claims, analyses, claimViewOf(controls), courses).map((r) => r.sentence);
 }
 
 /** The analysis requests the page sent (not the bias checks it asked for). */

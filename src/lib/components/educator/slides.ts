@@ -71,7 +71,7 @@ export function timeCourseSteps(tc: TimeCourseClaim | undefined): string[] {
 			)
 			.join(' '),
 		c.regression?.slope != null
-			? `Longer courses: across trials, each extra week of treatment went with a ${Math.abs(c.regression.slope).toFixed(1)}-point ${c.regression.slope <= 0 ? 'larger' : 'smaller'} difference (permutation p = ${c.regression.permutation_p!.toFixed(2)}). Trials differ in many ways, so this is observational.`
+			? `Longer courses: across trials, each extra week of treatment went with a ${Math.abs(c.regression.slope).toFixed(1)}-point ${c.regression.slope <= 0 ? 'larger' : 'smaller'} difference (${c.regression.permutation_p === null ? `Knapp-Hartung p = ${c.regression.p!.toFixed(2)}` : `permutation p = ${c.regression.permutation_p.toFixed(2)}`}). Trials differ in many ways, so this is observational.`
 			: `Longer courses: ${c.regression?.reason ?? 'no trials to compare'}.`,
 		INDIVIDUAL_RULE
 	];
