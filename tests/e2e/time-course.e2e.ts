@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import claims from '../../data/claims.json' with { type: 'json' };
 
 const CLAIM = 'six-to-eight-weeks';
 
@@ -45,4 +46,18 @@ test("the verdict's sentence names the week the groups separated and what the tr
 	await expect(sentence).toContainText('not measured at week 26, not measured at week 52');
 	await expect(sentence).toContainText('responder trajectories');
 	await expect(sentence).not.toHaveText(/week \d+\.\d{2,}/);
+});
+
+test('the educator slide builds the time course step by step', async ({ page }) => {
+	const index = claims.claims.findIndex((c) => c.id === CLAIM);
+	await page.goto(`/?view=educator&slide=${index + 1}`);
+	const group = page.getByRole('group', { name: 'Build the time course' });
+	const steps = group.getByTestId('time-steps').locator('li');
+	await expect(steps).toHaveCount(1);
+	await expect(steps.first()).toContainText("one trial's difference");
+	for (let i = 0; i < 3; i++) await group.getByRole('button', { name: 'Add next step' }).click();
+	await expect(steps).toHaveCount(4);
+	await expect(steps.nth(3)).toContainText('week 2');
+	await group.getByRole('button', { name: 'Show all' }).click();
+	await expect(steps.last()).toContainText('responder trajectories');
 });
