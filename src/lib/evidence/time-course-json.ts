@@ -36,6 +36,7 @@ export interface TimeCourseJson {
 		rho: number;
 		/** Restricted log-likelihood at the estimates (metafor's logLik()). */
 		loglik: number;
+		converged: boolean;
 		separation_week: number | null;
 		weeks: WeekJson[];
 	}[];
@@ -69,6 +70,7 @@ const sens = (f: CourseFit) => ({
 	tau2: f.tau2,
 	rho: f.rho,
 	loglik: f.logLik,
+	converged: f.converged,
 	separation_week: f.separatedAt,
 	weeks: f.estimates.map(week)
 });

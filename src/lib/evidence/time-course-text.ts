@@ -56,6 +56,9 @@ function lastingText(c: CourseComparison): string {
 }
 
 function sensitivityText(c: CourseComparison): string {
+	const failed = c.course.sensitivity.filter((f) => !f.converged).map((f) => f.phi);
+	if (failed.length)
+		return `the model did not converge at an assumed within-trial correlation of ${failed.join(' and ')}, so the sensitivity analysis is incomplete`;
 	const seps = c.course.sensitivity.map((f) => f.separatedAt);
 	if (new Set(seps).size <= 1)
 		return `${seps[0] == null ? 'no robust separation' : `separated by week ${seps[0]}`} at an assumed within-trial correlation of ${c.course.sensitivity.map((f) => f.phi).join(', ')} alike`;

@@ -44,6 +44,9 @@ export interface CourseFit {
 	tau2: number;
 	rho: number;
 	logLik: number;
+	/** Whether the REML optimiser converged; a fit that did not is never read for a verdict. */
+	converged: boolean;
+	notes: string[];
 	/** First listed week whose robust CI lies wholly on the favourable side (below 0), or null. */
 	separatedAt: number | null;
 	/** The same read from the model-based (Wald) intervals, which ignore how few trials there are. */
@@ -103,6 +106,8 @@ function courseFit(fit: TimeCourseFit, rows: readonly TimeRow[]): CourseFit {
 		tau2: fit.fit.tau2[0]!,
 		rho: fit.fit.rho,
 		logLik: fit.fit.logLik,
+		converged: fit.fit.converged,
+		notes: fit.fit.notes,
 		separatedAt: estimates.find((e) => e.robust !== null && e.robust.ci_upper < 0)?.week ?? null,
 		separatedAtWald: estimates.find((e) => e.ci_upper < 0)?.week ?? null
 	};
@@ -130,6 +135,12 @@ export function comparisonCourse(rows: readonly TimeRow[], measure: EffectMeasur
 		const main =
 			sensitivity.find((f) => f.phi === DEFAULT_PHI) ??
 			courseFit(fitTimeCourse(input, { phi: DEFAULT_PHI }), rows);
+		if (!main.converged)
+			return {
+				...base,
+				sensitivity,
+				reason: `the model did not converge at the assumed correlation ${DEFAULT_PHI} (${main.notes.join(' ')})`
+			};
 		const p = main.coefficients;
 		const robustReason = main.estimates.every((e) => e.robust === null)
 			? `with ${trials} trials for ${p} estimated weeks no cluster-robust interval can be computed (it needs more trials than estimated weeks, as metafor's robust())`

@@ -61,7 +61,8 @@ const requests = {
 beforeEach(installInThread);
 afterEach(() => vi.unstubAllGlobals());
 
-describe('ViewState with large data', () => {
+// 60 s: with no worker the page computes the large data itself, time-course model included (seconds under load).
+describe('ViewState with large data', { timeout: 60_000 }, () => {
 	it('computes small data on the page and large data in the worker, showing the same numbers', async () => {
 		const { store, view } = page(startInThread);
 		view.schedule();

@@ -5,7 +5,7 @@ import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaim } from '$lib/evidence/evaluate';
 import { SEPARATION_BY_WEEK, timeCourseVerdict, type CourseComparison } from '$lib/evidence/time-course';
 import { timeCourseJson } from '$lib/evidence/time-course-json';
-import { weekText } from '$lib/evidence/time-course-text';
+import { timeCourseSentence, weekText } from '$lib/evidence/time-course-text';
 import type { CourseFit, WeekPoint } from '$lib/evidence/time-model';
 import { courseRegression, MIN_REGRESSION_TRIALS } from '$lib/evidence/time-model';
 import { timeCourseData } from '$lib/evidence/time-points';
@@ -128,6 +128,8 @@ function fitted(points: [number, number, number][], range: [number, number] = [2
 		tau2: 1,
 		rho: 0.5,
 		logLik: 0,
+		converged: true,
+		notes: [],
 		// As time-model.ts reads it: the first week whose robust CI lies wholly below 0.
 		separatedAt: estimates.find((e) => e.robust!.ci_upper < 0)?.week ?? null,
 		separatedAtWald: null
@@ -190,6 +192,16 @@ describe('timeCourseVerdict: boundaries', () => {
 	});
 	it('no fitted comparison is inconclusive', () => {
 		expect(timeCourseVerdict(null, 15)).toBe('inconclusive');
+	});
+});
+
+describe('timeCourseSentence', () => {
+	it('says when the sensitivity analysis is incomplete because a fit did not converge', () => {
+		const c = fitted([[8, -9, -1]]);
+		c.course.sensitivity = [{ ...c.course.main!, phi: 0.5, converged: false }, c.course.main!];
+		expect(timeCourseSentence([c], c)).toMatch(
+			/did not converge at an assumed within-trial correlation of 0\.5, so the sensitivity analysis is incomplete/
+		);
 	});
 });
 
