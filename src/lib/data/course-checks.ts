@@ -1,4 +1,7 @@
+import type { ProblemSink } from './problems';
 import type { RowReader } from './row-reader';
+import { ARMS } from './schema';
+import type { TrialTable } from './table';
 
 /** Longest course accepted, in weeks (two years): a longer value is almost surely a unit mistake. */
 export const MAX_COURSE_WEEKS = 104;
@@ -53,4 +56,42 @@ export function checkCourse(
 		return { sessions: NaN, weeks: NaN };
 	}
 	return { sessions, weeks };
+}
+
+/**
+ * The course of one acupuncture arm is one fact: `sessions` and `course_weeks` must agree on every row of a study's
+ * acupuncture arm (same `arm_label`). A disagreement is a warning on the first row that differs, once per arm and
+ * column (the time course takes the first value it meets).
+ */
+export function checkCourseAgreement(t: TrialTable, sink: ProblemSink): void {
+	const c = t.columns;
+	const acu = ARMS.indexOf('acupuncture') + 1;
+	const first = new Map<string, number>();
+	const reported = new Set<string>();
+	const same = (a: number, b: number) => a === b || (a !== a && b !== b);
+	for (let i = 0; i < t.length; i++) {
+		if (c.arm[i] !== acu) continue;
+		const key = `${c.study_id[i]}:${c.arm_label[i]}`;
+		const f = first.get(key);
+		if (f === undefined) {
+			first.set(key, i);
+			continue;
+		}
+		for (const [name, col] of [
+			['sessions', c.sessions],
+			['course_weeks', c.course_weeks]
+		] as const) {
+			if (same(col[i]!, col[f]!) || reported.has(`${key}:${name}`)) continue;
+			reported.add(`${key}:${name}`);
+			const show = (v: number) => (v === v ? String(v) : '(empty)');
+			sink.add(
+				'warning',
+				c.line[i]!,
+				name,
+				show(col[i]!),
+				`${name} differs within the acupuncture arm of study "${t.strings[c.study_id[i]!]}": "${show(col[i]!)}" here, "${show(col[f]!)}" on line ${c.line[f]}`,
+				'The course of one arm is the same on every row (every outcome and timepoint); write the same value on each.'
+			);
+		}
+	}
 }

@@ -46,6 +46,17 @@ describe('course length columns (sessions, course_weeks)', () => {
 		]);
 	});
 
+	it('warns, with both lines, when one acupuncture arm gives two course lengths', () => {
+		const text = trials([
+			{ course_weeks: '8', arm_label: 'verum' },
+			{ course_weeks: '6', arm_label: 'verum', timepoint_weeks: '26' },
+			{ course_weeks: '6', arm_label: 'other style', timepoint_weeks: '26' }
+		]);
+		expect(lines(text)).toEqual([
+			'trials.csv:3:course_weeks: warning: course_weeks differs within the acupuncture arm of study "brinkhaus2006": "6" here, "8" on line 2'
+		]);
+	});
+
 	it('ignores them, with a warning, on an arm that is not acupuncture', () => {
 		const r = parse(trials([{ arm: 'no_treatment', comparator: 'waiting_list', sessions: '12' }]));
 		expect(r.problems.map((p) => [p.severity, p.column])).toEqual([['warning', 'sessions']]);
