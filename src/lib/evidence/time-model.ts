@@ -13,6 +13,12 @@ export const DEFAULT_PHI = 0.7;
 export const SENSITIVITY_PHIS: readonly number[] = [0.5, 0.7, 0.9];
 /** Fewest trials for a pooled time course with cluster-robust intervals (CR2 needs two clusters). */
 export const MIN_TIME_COURSE_TRIALS = 2;
+/**
+ * Most trials fitted by the time-course model. Each comparison is fitted at three correlations; a fit that converges
+ * slowly takes ~10 ms per trial, so at a few hundred trials the claim would hold every verdict for minutes (in the
+ * analysis worker too). Above it the comparison says so instead of being fitted (page, worker and CLI alike).
+ */
+export const MAX_TIME_COURSE_TRIALS = 150;
 /** Fewest trials with a known course length for the meta-regression (Knapp-Hartung needs k - 2 >= 1 df). */
 export const MIN_REGRESSION_TRIALS = 3;
 /**
@@ -128,6 +134,11 @@ export function comparisonCourse(rows: readonly TimeRow[], measure: EffectMeasur
 		return {
 			...base,
 			reason: `${trials} trial${trials === 1 ? '' : 's'}: a pooled time course with cluster-robust intervals needs at least ${MIN_TIME_COURSE_TRIALS}`
+		};
+	if (trials > MAX_TIME_COURSE_TRIALS)
+		return {
+			...base,
+			reason: `${trials} trials: the time-course model is fitted up to ${MAX_TIME_COURSE_TRIALS} trials (each fit takes seconds beyond), so it was not fitted here`
 		};
 	const input = rows.map((r) => ({ study: r.study_id, week: r.week, yi: r.yi, vi: r.vi }));
 	try {

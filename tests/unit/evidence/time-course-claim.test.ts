@@ -7,7 +7,12 @@ import { SEPARATION_BY_WEEK, timeCourseVerdict, type CourseComparison } from '$l
 import { timeCourseJson } from '$lib/evidence/time-course-json';
 import { timeCourseSentence, weekText } from '$lib/evidence/time-course-text';
 import type { CourseFit, WeekPoint } from '$lib/evidence/time-model';
-import { courseRegression, MIN_REGRESSION_TRIALS } from '$lib/evidence/time-model';
+import {
+	comparisonCourse,
+	courseRegression,
+	MAX_TIME_COURSE_TRIALS,
+	MIN_REGRESSION_TRIALS
+} from '$lib/evidence/time-model';
 import { timeCourseData } from '$lib/evidence/time-points';
 import { DEFAULT_SETTINGS, type StudyEffect } from '$lib/evidence/types';
 import type { ArmRow } from '$lib/data/types';
@@ -192,6 +197,25 @@ describe('timeCourseVerdict: boundaries', () => {
 	});
 	it('no fitted comparison is inconclusive', () => {
 		expect(timeCourseVerdict(null, 15)).toBe('inconclusive');
+	});
+});
+
+describe('comparisonCourse limits', () => {
+	it(`does not fit more than ${MAX_TIME_COURSE_TRIALS} trials, and says so`, () => {
+		const rows = Array.from({ length: MAX_TIME_COURSE_TRIALS + 1 }, (_, i) => ({
+			study_id: `s${i}`,
+			study: `S ${i}`,
+			week: 8,
+			yi: -1,
+			vi: 1,
+			course_weeks: null,
+			sessions: null
+		}));
+		const c = comparisonCourse(rows, 'MD');
+		expect(c.main).toBeNull();
+		expect(c.reason).toMatch(
+			new RegExp(`^${MAX_TIME_COURSE_TRIALS + 1} trials: the time-course model is fitted up to`)
+		);
 	});
 });
 
