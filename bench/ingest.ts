@@ -54,7 +54,7 @@ export function syntheticTrialsCsv(rows: number, uniqueNotes = false): string {
 		out.push(
 			`synth${study},Synthetic ${study},${2000 + (study % 25)},chronic,${arm},${label},${sham},,${outcome},` +
 				`${scale},${direction},${week},${n},${mean},${sd},${binary ? '' : 'change'},${events},low,` +
-				`pmid:${10000000 + study},Table 2,${notes}`
+				`pmid:${10000000 + study},Table 2,${notes},${arm === 'acupuncture' ? `10,${6 + (study % 7)}` : ','}`
 		);
 	}
 	return out.join('\n') + '\n';

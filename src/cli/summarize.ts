@@ -18,6 +18,7 @@ import { buildAnalyses } from '../lib/evidence/analyses';
 import { bundledClaims } from '../lib/evidence/claims';
 import { evaluateClaims } from '../lib/evidence/evaluate';
 import { buildNetworks } from '../lib/evidence/network-analysis';
+import { timeCourseData } from '../lib/evidence/time-points';
 import { summaryJson } from '../lib/evidence/report';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../lib/evidence/types';
 import { DEFAULT_MIDS } from '../lib/evidence/mid';
@@ -123,7 +124,13 @@ export function main(argv: string[]): number {
 		number
 	>;
 	const networks = buildNetworks(data, args.settings);
-	const claims = evaluateClaims(bundledClaims.claims, analyses, { mids }, networks);
+	const claims = evaluateClaims(
+		bundledClaims.claims,
+		analyses,
+		{ mids },
+		networks,
+		timeCourseData(data, args.settings)
+	);
 	const out = args.json
 		? escapeJson(JSON.stringify(summaryJson(args.settings, analyses, claims, data, networks), null, 2))
 		: summaryTable(analyses, claims).split('\n').map(escapeControl).join('\n');

@@ -6,6 +6,7 @@ import { buildAnalyses } from '../../src/lib/evidence/analyses';
 import type { ClaimsFile } from '../../src/lib/evidence/claims';
 import { evaluateClaims } from '../../src/lib/evidence/evaluate';
 import { buildNetworks } from '../../src/lib/evidence/network-analysis';
+import { timeCourseData } from '../../src/lib/evidence/time-points';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf, type Controls } from '../../src/lib/state/url-params';
 
 // Uploads above WORKER_ROWS are analysed in a Web Worker (src/lib/evidence/worker.ts). The page must then show
@@ -26,14 +27,21 @@ const data = {
 function expected(controls: Controls) {
 	const settings = settingsOf(controls);
 	const analyses = buildAnalyses(data, settings);
-	return evaluateClaims(claims, analyses, claimViewOf(controls), buildNetworks(data, settings)).filter(
-		(r) => r.claim.testable
-	);
+	return evaluateClaims(
+		claims,
+		analyses,
+		claimViewOf(controls),
+		buildNetworks(data, settings),
+		timeCourseData(data, settings)
+	).filter((r) => r.claim.testable);
 }
 
+/** The claims come with the worker's whole answer, time-course model included (seconds for 300 trials). */
 async function expectSentences(page: Page, controls: Controls) {
 	for (const r of expected(controls))
-		await expect(page.locator(`#${r.claim.id} [data-testid="sentence"]`)).toHaveText(r.sentence);
+		await expect(page.locator(`#${r.claim.id} [data-testid="sentence"]`)).toHaveText(r.sentence, {
+			timeout: 60_000
+		});
 }
 
 test('a large upload is analysed in a worker and shows the engine’s numbers, also after a control changes', async ({

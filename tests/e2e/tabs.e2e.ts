@@ -9,7 +9,7 @@ const file = (id: string) =>
 		header,
 		...['acupuncture', 'usual_care'].map(
 			(arm) =>
-				`${id},${id} 2024,2024,chronic,${arm},"${arm}, 8 sessions",,,pain,VAS_0_100,lower_better,8,60,-20.5,30.3,change,,low,pmid:1,Table 2,`
+				`${id},${id} 2024,2024,chronic,${arm},"${arm}, 8 sessions",,,pain,VAS_0_100,lower_better,8,60,-20.5,30.3,change,,low,pmid:1,Table 2,,,`
 		)
 	].join('\n') + '\n';
 

@@ -9,7 +9,7 @@ const MARKER = 'e2emarker2024';
 
 const header = TRIAL_COLUMNS.map((c) => c.name).join(',');
 const row = (arm: string, label: string, sd = '30.3') =>
-	`${MARKER},Marker 2024,2024,chronic,${arm},"${label}, 8 sessions",,,pain,VAS_0_100,lower_better,8,60,-20.5,${sd},change,,low,pmid:1,Table 2,`;
+	`${MARKER},Marker 2024,2024,chronic,${arm},"${label}, 8 sessions",,,pain,VAS_0_100,lower_better,8,60,-20.5,${sd},change,,low,pmid:1,Table 2,,,`;
 const valid = [header, row('acupuncture', 'verum'), row('usual_care', 'usual care')].join('\r\n') + '\r\n';
 const broken = [header, row('shame', 'verum'), row('usual_care', 'usual care', '-4')].join('\n') + '\n';
 

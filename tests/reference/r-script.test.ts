@@ -8,6 +8,7 @@ import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import { buildNetworks } from '$lib/evidence/network-analysis';
+import { timeCourseData } from '$lib/evidence/time-points';
 import { summaryJson } from '$lib/evidence/report';
 import { rScript } from '$lib/evidence/r-script';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '$lib/evidence/types';
@@ -25,7 +26,8 @@ function summary(settings: AnalysisSettings) {
 		bundledClaims.claims,
 		analyses,
 		{ mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } },
-		networks
+		networks,
+		timeCourseData(data, settings)
 	);
 	return summaryJson(settings, analyses, claims, data, networks);
 }
@@ -59,6 +61,10 @@ describe.skipIf(!hasMetafor)('the downloadable R script reproduces the dashboard
 			const n = /rma.mv: largest relative difference from the dashboard's networks = ([0-9.e+-]+)/.exec(out);
 			expect(n, out).not.toBeNull();
 			expect(Number(n![1])).toBeLessThan(1e-6);
+			// The time course is refitted with rma.mv + vcalc + clubSandwich, for every rho, and no fit is worse.
+			expect(out).toMatch(
+				/time course: largest relative difference = [0-9.e+-]+, fits worse than metafor = 0/
+			);
 		}
 	);
 

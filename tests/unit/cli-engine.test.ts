@@ -27,7 +27,7 @@ function run(...args: string[]) {
 /** trials.csv with two-arm pain trials (VAS 0-100 change at week 8): [id, n, mean1, sd1, mean2, sd2]. */
 function trialsFile(name: string, rows: [string, string, string, string, string, string][]): string {
 	const line = (id: string, year: number, arm: string, n: string, mean: string, sd: string) =>
-		`${id},${id} ${year},${year},chronic,${arm},,${arm === 'sham' ? 'penetrating' : ''},,pain,VAS_0_100,lower_better,8,${n},${mean},${sd},change,,,pmid:${year},abstract,`;
+		`${id},${id} ${year},${year},chronic,${arm},,${arm === 'sham' ? 'penetrating' : ''},,pain,VAS_0_100,lower_better,8,${n},${mean},${sd},change,,,pmid:${year},abstract,,,`;
 	const text = [
 		TRIAL_HEADER.join(','),
 		...rows.flatMap(([id, n, m1, s1, m2, s2], i) => [

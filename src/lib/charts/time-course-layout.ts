@@ -1,4 +1,4 @@
-import { line } from 'd3-shape';
+import { area, line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import type { Arm } from '$lib/data/schema';
 import type { EffectMeasure } from '$lib/evidence/types';
@@ -26,14 +26,22 @@ export interface TimeCourseLayout {
 	xTicks: { pos: number; label: string }[];
 	/** The 6-8 week window. */
 	band: { x1: number; x2: number };
+	/** The band of differences smaller than the MID (-mid to +mid on the effect axis), when a MID is given. */
+	midBand: { y1: number; y2: number } | null;
 	nullY: number;
 	series: {
 		key: string;
 		label: string;
 		control: Arm | null;
 		path: string;
+		/** The pooled interval as an area (d3-shape), when the series asks for a band. */
+		bandPath: string;
 		pooled: TimeMark[];
 		trials: TimeMark[];
+		/** One line per trial through its own points, in week order (when asked). */
+		trialPaths: { key: string; study: string; path: string }[];
+		/** End-of-treatment markers: a short tick at the top of the plot, one per trial. */
+		ends: { key: string; study: string; weeks: number; x: number }[];
 	}[];
 }
 
@@ -45,6 +53,8 @@ export interface TimeCourseInput {
 	fontSize: number;
 	/** Weeks of the marked window (default 6 to 8). */
 	band?: [number, number];
+	/** The minimal important difference on the analysis scale (> 0), drawn as a band around 0. */
+	mid?: number;
 }
 
 /**
@@ -62,13 +72,15 @@ export function timeCourseLayout(input: TimeCourseInput): TimeCourseLayout {
 	const n = input.series.length;
 	const plot = { left: 4.5 * f, right: input.width - f, top: 1.4 * f * n + f, bottom: input.height - 4 * f };
 	const pts = input.series.flatMap((s) => s.points);
+	const endWeeks = input.series.flatMap((s) => (s.ends ?? []).map((e) => e.weeks));
 	const xs = scaleLinear()
-		.domain([0, Math.max(b1, ...pts.map((p) => p.weeks))])
+		.domain([0, Math.max(b1, ...pts.map((p) => p.weeks), ...endWeeks)])
 		.nice(5)
 		.range([plot.left, plot.right]);
+	const mid = input.mid !== undefined && input.mid > 0 ? input.mid : null;
 	const y = effectScale(
 		input.measure,
-		[0, ...pts.flatMap((p) => [p.lower, p.upper])],
+		[0, ...pts.flatMap((p) => [p.lower, p.upper]), ...(mid === null ? [] : [-mid, mid])],
 		[plot.bottom, plot.top]
 	);
 	const series = input.series.map((s, i) => {
@@ -93,7 +105,42 @@ export function timeCourseLayout(input: TimeCourseInput): TimeCourseLayout {
 				(m) => m.cx,
 				(m) => m.cy
 			)(pooled) ?? '';
-		return { key: `${i}:${s.label}`, label: s.label, control: s.control ?? null, path, pooled, trials };
+		const bandPath = s.band
+			? (area<TimeMark>()
+					.x((m) => m.cx)
+					.y0((m) => m.y1)
+					.y1((m) => m.y2)(pooled) ?? '')
+			: '';
+		const byStudy = new Map<string, TimeMark[]>();
+		if (s.trialLines) for (const m of trials) byStudy.set(m.study!, [...(byStudy.get(m.study!) ?? []), m]);
+		const trialPaths = [...byStudy]
+			.filter(([, ms]) => ms.length > 1)
+			.map(([study, ms]) => ({
+				key: `${i}:${study}`,
+				study,
+				path:
+					line<TimeMark>(
+						(m) => m.cx,
+						(m) => m.cy
+					)([...ms].sort((a, b) => a.weeks - b.weeks)) ?? ''
+			}));
+		const ends = (s.ends ?? []).map((e) => ({
+			key: `${i}:end:${e.study}`,
+			study: e.study,
+			weeks: e.weeks,
+			x: xs(e.weeks) + dx
+		}));
+		return {
+			key: `${i}:${s.label}`,
+			label: s.label,
+			control: s.control ?? null,
+			path,
+			bandPath,
+			pooled,
+			trials,
+			trialPaths,
+			ends
+		};
 	});
 	const tf = xs.tickFormat(5);
 	return {
@@ -104,6 +151,7 @@ export function timeCourseLayout(input: TimeCourseInput): TimeCourseLayout {
 		y,
 		xTicks: xs.ticks(5).map((t) => ({ pos: xs(t), label: tf(t) })),
 		band: { x1: xs(b0), x2: xs(b1) },
+		midBand: mid === null ? null : { y1: y.at(mid), y2: y.at(-mid) },
 		nullY: y.at(0),
 		series
 	};

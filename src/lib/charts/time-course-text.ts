@@ -2,7 +2,12 @@ import type { EffectMeasure } from '$lib/evidence/types';
 import { backTransform, formatEffect, MEASURE_NAME } from './format';
 import type { ChartTable, TimeSeries } from './types';
 
-/** Table twin and CSV of the time course: one row per point (pooled or trial), on the reader's scale. */
+const INTERVAL: Record<string, string> = { robust: 'robust (CR2)', wald: 'Wald' };
+
+/**
+ * Table twin and CSV of the time course: one row per point (pooled or trial), on the reader's scale, with the kind
+ * of interval; then one row per trial's end of treatment (week only).
+ */
 export function timeCourseTable(measure: EffectMeasure, series: TimeSeries[]): ChartTable {
 	const b = (v: number) => backTransform(measure, v);
 	return {
@@ -12,18 +17,29 @@ export function timeCourseTable(measure: EffectMeasure, series: TimeSeries[]): C
 			{ key: 'weeks', label: 'Week', numeric: true },
 			{ key: 'estimate', label: MEASURE_NAME[measure], numeric: true, digits: 2 },
 			{ key: 'lower', label: 'CI lower', numeric: true, digits: 2 },
-			{ key: 'upper', label: 'CI upper', numeric: true, digits: 2 }
+			{ key: 'upper', label: 'CI upper', numeric: true, digits: 2 },
+			{ key: 'interval', label: 'Interval' }
 		],
-		rows: series.flatMap((s) =>
-			s.points.map((p) => ({
+		rows: series.flatMap((s) => [
+			...s.points.map((p) => ({
 				comparison: s.label,
 				study: p.study ?? 'pooled',
 				weeks: p.weeks,
 				estimate: b(p.estimate),
 				lower: b(p.lower),
-				upper: b(p.upper)
+				upper: b(p.upper),
+				interval: p.study === undefined ? INTERVAL[p.interval ?? 'wald']! : 'Wald'
+			})),
+			...(s.ends ?? []).map((e) => ({
+				comparison: s.label,
+				study: `${e.study}: end of treatment`,
+				weeks: e.weeks,
+				estimate: null,
+				lower: null,
+				upper: null,
+				interval: ''
 			}))
-		)
+		])
 	};
 }
 
@@ -33,7 +49,7 @@ export function weekText(w: number): string {
 }
 
 /** "Real vs sham: -5.0 at week 8, -3.0 at week 26. ... The 6-8 week window is shaded." */
-export function timeCourseSummary(measure: EffectMeasure, series: TimeSeries[]): string {
+export function timeCourseSummary(measure: EffectMeasure, series: TimeSeries[], mid?: number): string {
 	const parts = series.map((s) => {
 		const pooled = s.points.filter((p) => p.study === undefined).sort((a, b) => a.weeks - b.weeks);
 		const text = pooled
@@ -41,5 +57,13 @@ export function timeCourseSummary(measure: EffectMeasure, series: TimeSeries[]):
 			.join(', ');
 		return `${s.label}: ${text || 'no pooled estimate'}.`;
 	});
-	return [...parts, 'The 6-8 week window is shaded.'].join(' ');
+	const ends = series.flatMap((s) => s.ends ?? []);
+	return [
+		...parts,
+		'The 6-8 week window is shaded.',
+		...(mid !== undefined
+			? [`The band around 0 marks differences smaller than the MID (${formatEffect(measure, mid)}).`]
+			: []),
+		...(ends.length ? ["A tick at the top marks when each trial's treatment ended."] : [])
+	].join(' ');
 }

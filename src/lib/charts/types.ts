@@ -51,6 +51,8 @@ export interface TimePoint {
 	lower: number;
 	upper: number;
 	study?: string;
+	/** Pooled points: which interval `lower`/`upper` are (cluster-robust CR2, or model-based Wald). */
+	interval?: 'robust' | 'wald';
 }
 
 export interface TimeSeries {
@@ -59,6 +61,12 @@ export interface TimeSeries {
 	/** Control arm: picks the colour and the marker shape. */
 	control?: Arm;
 	points: TimePoint[];
+	/** Draw the pooled interval as a band over the weeks (a fitted time course), not only as bars. */
+	band?: boolean;
+	/** Each trial's end of treatment (weeks since randomisation), where the data give it. */
+	ends?: { study: string; weeks: number }[];
+	/** Join each trial's own points with a line, in week order. */
+	trialLines?: boolean;
 }
 
 export interface NetworkInput {

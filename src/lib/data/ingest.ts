@@ -1,3 +1,4 @@
+import { checkCourseAgreement } from './course-checks';
 import { checkDuplicates, checkStudies } from './cross-checks';
 import { CsvReader } from './csv-reader';
 import { analyseHeader, detectKind } from './header';
@@ -92,6 +93,7 @@ export function createIngest(file: string, options: IngestOptions = {}): Ingest 
 				else contrasts = { kind: 'contrasts', ...table } as ContrastTable;
 				const t = (trials ?? contrasts)!;
 				checkStudies(t, sink);
+				if (trials) checkCourseAgreement(trials, sink);
 				checkDuplicates(t, sink);
 			});
 			const problems = sink.finish().sort((a, b) => a.row - b.row);

@@ -36,6 +36,8 @@ export function trialRows(t: TrialTable, from = 0, to = t.length): ArmRow[] {
 			arm_label: s[c.arm_label[i]!]!,
 			sham_type: opt(SHAM_TYPES, c.sham_type[i]!),
 			comparator: opt(COMPARATORS, c.comparator[i]!),
+			sessions: num(c.sessions[i]!),
+			course_weeks: num(c.course_weeks[i]!),
 			outcome: req(OUTCOMES, c.outcome[i]!),
 			scale: s[c.scale[i]!]!,
 			direction: opt(DIRECTIONS, c.direction[i]!),

@@ -167,7 +167,18 @@ export const TRIAL_COLUMNS: readonly ColumnSpec[] = [
 		allowed: MEASURES
 	},
 	{ name: 'events', required: 'conditional', meaning: 'binary outcomes: participants with the event (<= n)' },
-	...SOURCE_COLUMNS
+	...SOURCE_COLUMNS,
+	{
+		name: 'sessions',
+		required: 'no',
+		meaning:
+			'acupuncture arms: treatment sessions planned per participant (the most when "up to N"), as the source says'
+	},
+	{
+		name: 'course_weeks',
+		required: 'no',
+		meaning: 'acupuncture arms: weeks from the first to the last planned session (the end of treatment), > 0'
+	}
 ];
 
 /** contrasts.csv, one row per study x comparison x outcome x timepoint (docs/ARCHITECTURE.md section 3.2), in template order. */

@@ -33,7 +33,9 @@ export const TRIAL_LAYOUT = {
 	rob: Uint8Array,
 	source: Uint32Array,
 	locator: Uint32Array,
-	notes: Uint32Array
+	notes: Uint32Array,
+	sessions: Float64Array,
+	course_weeks: Float64Array
 } as const;
 
 /** Typed columns of contrasts.csv, coded as TRIAL_LAYOUT; `adjusted` is 1 (true) or 0 (false). */

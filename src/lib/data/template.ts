@@ -40,7 +40,10 @@ export const TEMPLATE_TRIAL_ROW: ArmRow = {
 	events: null,
 	notes:
 		'Example row. Abstract: pain (VAS 0-100 mm) "decreased by a mean ± SD of 28.7 ± 30.3 mm" from baseline to ' +
-		'week 8, entered as a change of -28.7 (less pain is negative). n = randomised n of the arm.'
+		'week 8, entered as a change of -28.7 (less pain is negative). n = randomised n of the arm. Course: ' +
+		'"12 sessions per patient over 8 weeks".',
+	sessions: 12,
+	course_weeks: 8
 };
 
 /**

@@ -23,6 +23,10 @@ export interface ArmRow {
 	sham_type: ShamType | null;
 	/** What a control arm really received (null when not said). */
 	comparator: Comparator | null;
+	/** Acupuncture arms: planned sessions per participant (null or absent when not said). */
+	sessions?: number | null;
+	/** Acupuncture arms: weeks of treatment, i.e. when the course ended (null or absent when not said). */
+	course_weeks?: number | null;
 	outcome: Outcome;
 	scale: string;
 	direction: Direction | null;

@@ -17,6 +17,7 @@ import { TableBuilder, TRIAL_LAYOUT } from './table';
 import type { ProblemSink } from './problems';
 import { checkComparator, checkFieldCount, checkSource, checkYear } from './row-checks';
 import { checkN, checkScaleValue, checkSdFloor } from './plausible';
+import { checkCourse } from './course-checks';
 
 const ARM = vocab(ARMS);
 const POP = vocab(POPULATIONS);
@@ -27,6 +28,7 @@ const DIR = vocab(DIRECTIONS);
 const MEA = vocab(MEASURES);
 const ROB = vocab(ROB_LEVELS);
 const SHAM_CODE = ARMS.indexOf('sham') + 1;
+const ACU_CODE = ARMS.indexOf('acupuncture') + 1;
 /** Outcome codes 1 and 2 (pain, function) are continuous; 3 and 4 binary. */
 const isContinuous = (code: number) => code === 1 || code === 2;
 
@@ -64,6 +66,7 @@ export class TrialValidator {
 		const arm_label = r.text(I.arm_label!, 'arm_label', false);
 		const sham_type = r.code(I.sham_type!, 'sham_type', SHAM, false);
 		const comparator = r.code(I.comparator ?? -1, 'comparator', COMP, false);
+		const course = checkCourse(r, I, arm === ACU_CODE);
 		const outcome = r.code(I.outcome!, 'outcome', OUT, true);
 		const scale = r.text(I.scale!, 'scale', true);
 		const direction = r.code(I.direction!, 'direction', DIR, false);
@@ -118,6 +121,8 @@ export class TrialValidator {
 		c.arm_label[i] = b.intern(arm_label, 2);
 		c.comparator[i] = checkComparator(r, arm, comparator, I.comparator ?? -1);
 		c.sham_type[i] = arm === SHAM_CODE ? sham_type : 0;
+		c.sessions[i] = course.sessions;
+		c.course_weeks[i] = course.weeks;
 		c.outcome[i] = outcome;
 		c.scale[i] = scaleId;
 		c.direction[i] = isContinuous(outcome) ? direction : 0;

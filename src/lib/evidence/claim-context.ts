@@ -1,3 +1,4 @@
+import type { TimeCourseClaim } from './time-course';
 import type { Outcome } from '$lib/data/schema';
 import { analysisId } from './analyses';
 import {
@@ -41,6 +42,8 @@ export interface ClaimResult {
 	analyses: Analysis[];
 	/** Extra numbers some claims compute (e.g. the placebo share). */
 	extra: Record<string, number>;
+	/** The time-course claim's model per comparison (time-course.ts), for its chart, views and JSON. */
+	timeCourse?: TimeCourseClaim;
 }
 
 /** The claim's test with the page's controls applied. */

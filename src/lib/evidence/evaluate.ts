@@ -21,6 +21,7 @@ import { residualPain, trialCount } from './residual';
 import { safetyClaim } from './safety';
 import { subgroupTest } from './subgroups';
 import { timeCourse } from './time-course';
+import type { TimeCourseData } from './time-points';
 import type { Analysis } from './types';
 import {
 	bothVerdict,
@@ -40,7 +41,8 @@ export function evaluateClaim(
 	claim: Claim,
 	all: Analysis[],
 	view: ClaimView,
-	networks: readonly OutcomeNetwork[] = []
+	networks: readonly OutcomeNetwork[] = [],
+	courses?: TimeCourseData
 ): ClaimResult {
 	if (claim.kind === 'minor_harms') return { ...notTestable(claim), verdict: 'no trial data' };
 	const t = effectiveTest(claim, view);
@@ -130,7 +132,7 @@ export function evaluateClaim(
 		case 'placebo_share':
 			return placeboShare(claim, all, t, view, networks);
 		case 'time_course':
-			return timeCourse(claim, all, t, view);
+			return timeCourse(claim, all, t, view, courses);
 		case 'safety':
 			return safetyClaim(claim, all, t, view);
 		case 'subgroup':
@@ -205,7 +207,8 @@ export function evaluateClaims(
 	claims: Claim[],
 	all: Analysis[],
 	view: ClaimView,
-	networks: readonly OutcomeNetwork[] = []
+	networks: readonly OutcomeNetwork[] = [],
+	courses?: TimeCourseData
 ): ClaimResult[] {
-	return claims.map((c) => evaluateClaim(c, all, view, networks));
+	return claims.map((c) => evaluateClaim(c, all, view, networks, courses));
 }

@@ -1,5 +1,5 @@
 /**
- * Network meta-analysis inputs from the dataset (docs/ARCHITECTURE.md section 4.9): per outcome x population x
+ * Network meta-analysis inputs from the dataset (docs/ARCHITECTURE.md section 4.10): per outcome x population x
  * window, one row per study with all its arms (arms of one node combined), on the same scales and orientation as
  * the pairwise analyses (pain MD on 0-100, negative favours the first-named treatment; function SMD; responders
  * log RR), then the network engine of src/lib/stats/network. A study without usable arm-level data enters with its

@@ -1,5 +1,5 @@
 /**
- * Nodes of the network meta-analysis (docs/ARCHITECTURE.md section 4.9): which arms count as the same treatment.
+ * Nodes of the network meta-analysis (docs/ARCHITECTURE.md section 4.10): which arms count as the same treatment.
  * Each choice is a sensitivity analysis the page can show; the defaults keep the article's five arm types.
  */
 import { ARM_LABELS, type Arm, type Comparator, type ShamType } from '$lib/data/schema';

@@ -1,6 +1,7 @@
 import type { Arm } from '$lib/data/schema';
 import type { Certainty } from './certainty';
 import type { ClaimResult } from './claim-context';
+import { plainTimeCourse } from './time-course-plain';
 import type { Analysis } from './types';
 
 /** Plain names of the arms for patients (terms that need it are explained where they are shown). */
@@ -69,8 +70,7 @@ export function plainSentence(res: ClaimResult): string {
 				return 'No trial compared real acupuncture, sham acupuncture and no treatment side by side.';
 			return `In trials that had all three groups, sham acupuncture gave about ${Math.round(100 * res.extra.share!)} out of every 100 points of the pain relief that real acupuncture gave, compared with no extra treatment. Part of that may come from expecting to feel better, from the attention of the practitioner, or from the sham needles themselves.`;
 		case 'time_course':
-			if (!a) return 'No trial measured how quickly acupuncture works.';
-			return `${plainEffect(a, level)} This was measured about ${Math.round(a.studies[0]?.timepoint_weeks ?? 8)} weeks after the start. Trials report averages for groups: they cannot tell whether someone who has not improved by 6-8 weeks would improve later.`;
+			return plainTimeCourse(res.timeCourse);
 		case 'safety':
 			if (!a) return 'No trial counted side effects.';
 			return `${plainEffect(a, level)} Serious harms from acupuncture are rare, and trials of this size are too small to show how rare.`;

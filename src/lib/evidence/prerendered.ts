@@ -10,6 +10,7 @@ import type { ClaimResult, ClaimView } from './claim-context';
 import { evaluateClaims } from './evaluate';
 import { evidenceNetwork, type NetworkData } from './network';
 import { buildNetworks, type OutcomeNetwork } from './network-analysis';
+import { timeCourseData } from './time-points';
 import { claimTimeSeries, type TimeSeriesData } from './time-series';
 import type { Analysis, AnalysisSettings } from './types';
 
@@ -40,7 +41,7 @@ export function prerender(
 ): Prerendered {
 	const analyses = buildAnalyses(data, settings);
 	const networks = buildNetworks(data, settings);
-	const results = evaluateClaims(claims, analyses, view, networks);
+	const results = evaluateClaims(claims, analyses, view, networks, timeCourseData(data, settings));
 	const series = Object.fromEntries(
 		results.map((r) => [r.claim.id, claimTimeSeries(r.claim, analyses, view, maxTrialMarks)])
 	);

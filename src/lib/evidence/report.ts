@@ -5,6 +5,7 @@ import { controlName } from './describe';
 import { leftOutRows, type LeftOutRow } from './left-out';
 import type { OutcomeNetwork } from './network-analysis';
 import { networkJson, type NetworkJson } from './network-report';
+import { timeCourseJson, type TimeCourseJson } from './time-course-json';
 import type { Analysis, AnalysisSettings } from './types';
 
 /** One analysis as the `npm run summarize -- --json` contract prints it (docs/ARCHITECTURE.md section 6). */
@@ -64,6 +65,8 @@ export interface SummaryJson {
 	 */
 	network?: NetworkJson;
 	networks: NetworkJson[];
+	/** The time course of each comparison of each time-course claim (NMA.md section 4). */
+	time_course: TimeCourseJson[];
 }
 
 /** An analysis in the JSON contract: study inputs under metafor's argument names, full precision. */
@@ -152,7 +155,8 @@ export function summaryJson(
 			],
 			sentence: c.sentence
 		})),
-		left_out_rows: data ? leftOutRows(data, analyses) : []
+		left_out_rows: data ? leftOutRows(data, analyses) : [],
+		time_course: timeCourseJson(claims)
 	};
 }
 

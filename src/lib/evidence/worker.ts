@@ -4,6 +4,7 @@ import { datasetOf } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from './analyses';
 import { evaluateClaims } from './evaluate';
+import { timeCourseData } from './time-points';
 import { evidenceNetwork } from './network';
 import { buildNetworks } from './network-analysis';
 import { biasChecks } from './sensitivity';
@@ -47,7 +48,13 @@ function run(): void {
 	try {
 		const analyses = buildAnalyses(data, req.settings);
 		const networks = buildNetworks(data, req.settings);
-		const results = evaluateClaims(req.claims, analyses, req.view, networks);
+		const results = evaluateClaims(
+			req.claims,
+			analyses,
+			req.view,
+			networks,
+			timeCourseData(data, req.settings)
+		);
 		for (const [index, { studies, ...analysis }] of analyses.entries()) {
 			post({ type: 'analysis', seq: req.seq, analysis });
 			for (let from = 0; from < studies.length; from += STUDY_SLICE)

@@ -4,6 +4,7 @@ import { buildAnalyses } from '$lib/evidence/analyses';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import { evaluateClaims } from '$lib/evidence/evaluate';
+import { timeCourseData, timeCourseStudies } from '$lib/evidence/time-points';
 import { evidenceNetwork, type NetworkData } from '$lib/evidence/network';
 import { buildNetworks, type OutcomeNetwork } from '$lib/evidence/network-analysis';
 import { prerenderKey, type Prerendered } from '$lib/evidence/prerendered';
@@ -18,6 +19,12 @@ import { AnalysisClient, startAnalysisWorker, type RemoteBias, type RemoteResult
  * would hold the page for about a second.
  */
 export const WORKER_ROWS = 5000;
+/**
+ * Trials with a time course above which the analyses run in the worker whatever the row count: each comparison
+ * of the time-course claim is fitted at three assumed correlations, ~1 ms per trial per fit when the fit converges
+ * quickly, up to ten times that when it does not.
+ */
+export const WORKER_TIME_COURSE_STUDIES = 40;
 
 /** The bias checks of one analysis as the page shows them: still being computed, done, or failed. */
 export type BiasState =
@@ -80,12 +87,16 @@ export class AnalysisSession {
 		return this.#in.source?.() ?? null;
 	}
 
-	/** True when the statistics are computed off the page (large data). */
-	offPage = $derived(
-		rowCount(this.#sourceNow() ?? { counts: { trials: 0, contrasts: 0 } }) > WORKER_ROWS &&
-			typeof Worker !== 'undefined' &&
-			!this.#noWorker
-	);
+	/**
+	 * True when the statistics are computed off the page: large data, or data whose time course has so many
+	 * trials that its model fits (rma.mv at three correlations) would hold the page (WORKER_TIME_COURSE_STUDIES).
+	 */
+	offPage = $derived.by(() => {
+		const source = this.#sourceNow();
+		if (typeof Worker === 'undefined' || this.#noWorker || !source) return false;
+		if (rowCount(source) > WORKER_ROWS) return true;
+		return timeCourseStudies(this.#in.data()) > WORKER_TIME_COURSE_STUDIES;
+	});
 
 	/** The worker's answer for the data shown (an answer about other data is never shown). */
 	#current = $derived(this.#remote?.version === this.#sourceNow()?.version ? this.#remote : null);
@@ -109,7 +120,7 @@ export class AnalysisSession {
 			? (this.#current?.analyses ?? [])
 			: (this.#pre?.analyses ?? buildAnalyses(this.#in.data(), this.#in.settings()))
 	);
-	/** Network meta-analyses per outcome x population x window (docs/ARCHITECTURE.md section 4.9). */
+	/** Network meta-analyses per outcome x population x window (docs/ARCHITECTURE.md section 4.10). */
 	networks: OutcomeNetwork[] = $derived.by(() =>
 		this.offPage
 			? (this.#current?.networks ?? [])
@@ -118,7 +129,14 @@ export class AnalysisSession {
 	results: ClaimResult[] = $derived.by(() =>
 		this.offPage
 			? (this.#current?.results ?? [])
-			: (this.#pre?.results ?? evaluateClaims(this.claims, this.analyses, this.#in.view(), this.networks))
+			: (this.#pre?.results ??
+				evaluateClaims(
+					this.claims,
+					this.analyses,
+					this.#in.view(),
+					this.networks,
+					timeCourseData(this.#in.data(), this.#in.settings())
+				))
 	);
 
 	/** Which treatments the trials compared (needs every row, so the worker computes it for large data). */

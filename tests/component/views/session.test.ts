@@ -6,7 +6,12 @@ import { datasetOf, sourceOf } from '$lib/data/merge';
 import { bundledClaims } from '$lib/evidence/claims';
 import { biasChecks } from '$lib/evidence/sensitivity';
 import type { BiasRequest } from '$lib/evidence/worker-protocol';
-import { AnalysisSession, WORKER_ROWS, type BiasState } from '$lib/state/session.svelte';
+import {
+	AnalysisSession,
+	WORKER_ROWS,
+	WORKER_TIME_COURSE_STUDIES,
+	type BiasState
+} from '$lib/state/session.svelte';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf } from '$lib/state/url-params';
 import { installInThread, requests, startInThread } from './in-thread-worker';
 
@@ -75,5 +80,26 @@ describe('AnalysisSession', () => {
 		expect(worker.analysedVersion).toBe(null);
 		await vi.waitFor(() => expect(worker.analysedVersion).toBe(source.version), { timeout: 30_000 });
 		expect(session(false).analysedVersion).toBe(null); // no tables: nothing saved to mark
+	});
+
+	it('sends data with many time-course trials to the worker even below WORKER_ROWS rows', () => {
+		// The synthetic file has 36 rows per trial, each trial with pain and function at weeks 8, 26 and 52.
+		const withStudies = (k: number) => {
+			const t = ingestText(syntheticTrialsCsv(36 * k), 'many.csv');
+			const src = sourceOf(2, { trials: [], contrasts: [] }, [t.trials!]);
+			const d = datasetOf(src);
+			return new AnalysisSession({
+				data: () => d,
+				source: () => src,
+				claims,
+				settings: () => settingsOf(DEFAULT_CONTROLS),
+				view: () => claimViewOf(DEFAULT_CONTROLS),
+				maxTrialMarks: 300,
+				startWorker: startInThread
+			});
+		};
+		expect(36 * (WORKER_TIME_COURSE_STUDIES + 1)).toBeLessThan(WORKER_ROWS);
+		expect(withStudies(WORKER_TIME_COURSE_STUDIES).offPage).toBe(false);
+		expect(withStudies(WORKER_TIME_COURSE_STUDIES + 1).offPage).toBe(true);
 	});
 });

@@ -8,6 +8,7 @@ import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import { evidenceNetwork } from '$lib/evidence/network';
+import { timeCourseData } from '$lib/evidence/time-points';
 import type { AnalysisRequest } from '$lib/evidence/worker-protocol';
 import { DatasetState } from '$lib/state/dataset.svelte';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf, type Controls } from '$lib/state/url-params';
@@ -47,8 +48,10 @@ const settled = (view: ViewState) =>
 /** What the page computes itself for these data and controls. */
 function onPage(store: DatasetState, controls: Controls) {
 	const analyses = buildAnalyses(store.dataset, settingsOf(controls));
-	const networks = buildNetworks(store.dataset, settingsOf(controls));
-	return evaluateClaims(claims, analyses, claimViewOf(controls), networks).map((r) => r.sentence);
+	const settings = settingsOf(controls);
+	const networks = buildNetworks(store.dataset, settings);
+	const courses = timeCourseData(store.dataset, settings);
+	return evaluateClaims(claims, analyses, claimViewOf(controls), networks, courses).map((r) => r.sentence);
 }
 
 /** The analysis requests the page sent (not the bias checks it asked for). */
@@ -61,7 +64,8 @@ const requests = {
 beforeEach(installInThread);
 afterEach(() => vi.unstubAllGlobals());
 
-describe('ViewState with large data', () => {
+// 60 s: with no worker the page computes the large data itself, time-course model included (seconds under load).
+describe('ViewState with large data', { timeout: 60_000 }, () => {
 	it('computes small data on the page and large data in the worker, showing the same numbers', async () => {
 		const { store, view } = page(startInThread);
 		view.schedule();

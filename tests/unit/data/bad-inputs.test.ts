@@ -103,7 +103,7 @@ describe('header problems', () => {
 		const header = [...TRIAL_HEADER, 'n'].join(',');
 		const row = trials([{}]).split('\n')[1] + ',147';
 		expect(lines(`${header}\n${row}\n`)).toEqual([
-			'trials.csv:1:n: column "n" appears twice (columns 13 and 22)'
+			'trials.csv:1:n: column "n" appears twice (columns 13 and 24)'
 		]);
 	});
 
@@ -204,12 +204,12 @@ describe('row problems', () => {
 
 	it('reports a line with too many or too few fields', () => {
 		const text = trials([{}]).replace('arm 1', 'verum, 12 sessions');
-		// Unquoted, the comma splits the label: the line reads as 22 fields.
+		// Unquoted, the comma splits the label: the line reads as 24 fields.
 		expect(lines(text.replace('"verum, 12 sessions"', 'verum, 12 sessions'))).toEqual([
-			'trials.csv:2:: this line has 22 fields but the header has 21'
+			'trials.csv:2:: this line has 24 fields but the header has 23'
 		]);
 		expect(lines(`${TRIAL_HEADER.join(',')}\nbrinkhaus2006,Brinkhaus 2006\n`)).toEqual([
-			'trials.csv:2:: this line has 2 fields but the header has 21'
+			'trials.csv:2:: this line has 2 fields but the header has 23'
 		]);
 	});
 });

@@ -43,11 +43,18 @@ describe('CSV dialects', () => {
 	it('reads ";"-separated files with decimal commas', () => {
 		const text = [
 			TRIAL_HEADER.join(';'),
-			'brinkhaus2006;Brinkhaus 2006;2006;chronic;acupuncture;verum, 12 sessions;;;pain;VAS_0_100;lower_better;8;147;-28,7;30,3;change;;low;pmid:16505266;abstract;'
+			'brinkhaus2006;Brinkhaus 2006;2006;chronic;acupuncture;verum, 12 sessions;;;pain;VAS_0_100;lower_better;8;147;-28,7;30,3;change;;low;pmid:16505266;abstract;;12;8'
 		].join('\r\n');
 		const r = parse(text);
 		expect(r.problems).toEqual([]);
-		expect(r.trials[0]).toMatchObject({ mean: -28.7, sd: 30.3, arm_label: 'verum, 12 sessions', n: 147 });
+		expect(r.trials[0]).toMatchObject({
+			mean: -28.7,
+			sd: 30.3,
+			arm_label: 'verum, 12 sessions',
+			n: 147,
+			sessions: 12,
+			course_weeks: 8
+		});
 	});
 
 	it('skips blank lines without losing count', () => {

@@ -131,7 +131,9 @@ const armRow = fc
 					measure: fc.constantFrom(...MEASURES),
 					direction: fc.constantFrom(...DIRECTIONS),
 					outcome: fc.constantFrom(...(continuous ? CONTINUOUS_OUTCOMES : BINARY_OUTCOMES)),
-					events: fc.integer({ min: 0, max: n })
+					events: fc.integer({ min: 0, max: n }),
+					sessions: fc.option(fc.integer({ min: 1, max: 200 }), { nil: null }),
+					course_weeks: fc.option(fc.double({ noNaN: true, min: 0.01, max: 104 }), { nil: null })
 				})
 				.map((v): Omit<ArmRow, 'line' | 'study_id'> => ({
 					...s,
@@ -145,7 +147,10 @@ const armRow = fc
 					mean: continuous ? v.mean : null,
 					sd: continuous ? v.sd : null,
 					measure: continuous ? v.measure : null,
-					events: continuous ? null : v.events
+					events: continuous ? null : v.events,
+					// Course length is kept on acupuncture arms only (ignored with a warning on others).
+					sessions: arm === 'acupuncture' ? v.sessions : null,
+					course_weeks: arm === 'acupuncture' ? v.course_weeks : null
 				}))
 		)
 	);

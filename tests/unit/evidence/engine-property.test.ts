@@ -34,7 +34,7 @@ const settings = fc.record({
 
 function csv(trials: [{ n: number; mean: number; sd: number }, { n: number; mean: number; sd: number }][]) {
 	const line = (i: number, armName: string, a: { n: number; mean: number; sd: number }) =>
-		`t${i},Trial ${i},${2000 + i},chronic,${armName},,${armName === 'sham' ? 'penetrating' : ''},,pain,VAS_0_100,lower_better,8,${a.n},${a.mean},${a.sd},change,,,pmid:1,abstract,`;
+		`t${i},Trial ${i},${2000 + i},chronic,${armName},,${armName === 'sham' ? 'penetrating' : ''},,pain,VAS_0_100,lower_better,8,${a.n},${a.mean},${a.sd},change,,,pmid:1,abstract,,,`;
 	return [
 		TRIAL_HEADER.join(','),
 		...trials.flatMap(([t, c], i) => [line(i, 'acupuncture', t), line(i, 'sham', c)])

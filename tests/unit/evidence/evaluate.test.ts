@@ -107,15 +107,17 @@ describe('evaluateClaim: verdicts', () => {
 		expect(r.verdict).toBe('partly supported');
 	});
 
-	it('reads a benefit that appears only after 3 months as contradicting the 6-8 week rule', () => {
-		const rows = [
+	it('the 6-8 week rule: one trial is too few for a time course; the individual rule costs certainty', () => {
+		// The verdict rules are tested in time-course-claim.test.ts; here only the claim's wiring.
+		const one = [
 			...trial('t', 'acupuncture', 'no_treatment', -10, -10, { n: 300, timepoint_weeks: 8 }),
 			...trial('t', 'acupuncture', 'no_treatment', -35, -10, { n: 300, timepoint_weeks: 26 })
 		];
-		expect(run('six-to-eight-weeks', rows).verdict).toBe('contradicted');
-		const early = trial('t', 'acupuncture', 'no_treatment', -35, -10, { n: 300, timepoint_weeks: 8 });
-		const r = run('six-to-eight-weeks', early);
-		expect(r.verdict).toBe('partly supported');
+		const r = run('six-to-eight-weeks', one);
+		expect(r.verdict).toBe('inconclusive');
+		expect(r.sentence).toMatch(
+			/1 trial: a pooled time course with cluster-robust intervals needs at least 2/
+		);
 		expect(rule(r, 'indirectness').reason).toMatch(/cannot tell whether one person/);
 	});
 
