@@ -5,17 +5,15 @@
  * three views of the same uncertainty on the same evidence) together cost only their largest downgrade.
  * The range of equivalence (ROE) is (-MID, +MID) around no effect on the analysis scale (log for ratios).
  */
-import { zCrit, type Interval } from '$lib/stats';
-import {
-	blocksAt,
-	networkEdges,
-	type NetworkFit,
-	type PairEstimate,
-	type SideResult
-} from '$lib/stats/network';
-import { CERTAINTY_LEVELS, type Certainty } from './certainty';
+// From the modules themselves, not the barrels: the page imports this module (its first-load JavaScript).
+import { zCrit } from '$lib/stats/interval';
+import type { Interval } from '$lib/stats/types';
+import { networkEdges } from '$lib/stats/network/contribution';
+import { blocksAt } from '$lib/stats/network/tau2';
+import type { NetworkFit, PairEstimate, SideResult } from '$lib/stats/network';
+import { CERTAINTY_LEVELS, type Certainty } from './certainty-levels';
 import type { NetworkStudy, OutcomeNetwork } from './network-analysis';
-import { robKey } from './network-analysis';
+import { robKey } from './network-find';
 
 export const CONCERNS = ['no concerns', 'some concerns', 'major concerns'] as const;
 export type Concern = (typeof CONCERNS)[number];

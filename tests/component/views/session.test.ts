@@ -3,10 +3,16 @@ import { syntheticTrialsCsv } from '../../../bench/ingest';
 import { loadFiles } from '../../../src/cli/summarize';
 import { ingestText } from '$lib/data/ingest';
 import { datasetOf, sourceOf } from '$lib/data/merge';
+import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
+import { evaluateClaims } from '$lib/evidence/evaluate';
+import { buildNetworks } from '$lib/evidence/network-analysis';
+import { prerender } from '$lib/evidence/prerender';
 import { biasChecks } from '$lib/evidence/sensitivity';
 import type { BiasRequest } from '$lib/evidence/worker-protocol';
+import type { Engine } from '$lib/state/engine';
 import { AnalysisSession, WORKER_ROWS, type BiasState } from '$lib/state/session.svelte';
+import { ViewState } from '$lib/state/view.svelte';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf } from '$lib/state/url-params';
 import { installInThread, requests, startInThread } from './in-thread-worker';
 
@@ -75,5 +81,47 @@ describe('AnalysisSession', () => {
 		expect(worker.analysedVersion).toBe(null);
 		await vi.waitFor(() => expect(worker.analysedVersion).toBe(source.version), { timeout: 30_000 });
 		expect(session(false).analysedVersion).toBe(null); // no tables: nothing saved to mark
+	});
+});
+
+describe('AnalysisSession and the engine loaded on demand', () => {
+	it('shows the build-time results without the engine, loads it on the first change and keeps the old numbers until it is there', async () => {
+		const controls = new ViewState(() => bundled, claims); // only for its reactive controls
+		const pre = prerender(bundled, claims, settingsOf(DEFAULT_CONTROLS), claimViewOf(DEFAULT_CONTROLS), 300);
+		let resolve: (e: Engine) => void = () => {};
+		const loader = vi.fn(() => new Promise<Engine>((r) => (resolve = r)));
+		const s = new AnalysisSession({
+			data: () => bundled,
+			source: () => sourceOf(1, bundled, []),
+			claims,
+			settings: () => controls.settings,
+			view: () => controls.claimView,
+			maxTrialMarks: 300,
+			prerendered: pre,
+			isBundled: () => true,
+			loadEngine: loader
+		});
+		expect(s.results).toBe(pre.results);
+		expect(s.analysedVersion).toBe(1);
+		expect(loader).not.toHaveBeenCalled();
+
+		controls.set('method', 'DL');
+		expect(s.results).toBe(pre.results); // the engine is loading: the numbers shown before stay
+		expect(s.analysedVersion).toBe(null);
+		expect(loader).toHaveBeenCalledTimes(1);
+		void s.analyses;
+		expect(loader).toHaveBeenCalledTimes(1);
+
+		resolve(await import('$lib/evidence/engine'));
+		await vi.waitFor(() => expect(s.analysedVersion).toBe(1));
+		const fresh = evaluateClaims(
+			claims,
+			buildAnalyses(bundled, controls.settings),
+			controls.claimView,
+			buildNetworks(bundled, controls.settings)
+		);
+		expect(s.results).not.toBe(pre.results);
+		expect(s.results.map((r) => r.sentence)).toEqual(fresh.map((r) => r.sentence));
+		expect(s.analyses.find((a) => a.result)!.result!.method).toBe('DL');
 	});
 });
