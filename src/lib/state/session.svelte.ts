@@ -9,7 +9,9 @@ import type { BiasChecks } from '$lib/evidence/sensitivity';
 import type { SubgroupSplit } from '$lib/evidence/subgroups';
 import type { TimeSeriesData } from '$lib/evidence/time-series';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
-import { AnalysisClient, startAnalysisWorker, type RemoteBias, type RemoteResult } from './analysis-client';
+import type * as ClientModule from './analysis-client';
+import type { AnalysisClient, RemoteBias, RemoteResult } from './analysis-client';
+import { startAnalysisWorker } from './start-worker';
 import { engineNow, loadEngine, type Engine } from './engine';
 
 /**
@@ -18,6 +20,14 @@ import { engineNow, loadEngine, type Engine } from './engine';
  * would hold the page for about a second.
  */
 export const WORKER_ROWS = 5000;
+
+/** The analysis worker's client module once loaded on this page (every later session gets it at once). */
+let clientModule: typeof ClientModule | null = null;
+
+/** Loads the analysis worker's client now (sessions otherwise load it when data first need the worker). */
+export async function loadWorkerClient(): Promise<void> {
+	clientModule ??= await import('./analysis-client');
+}
 
 /** The bias checks of one analysis as the page shows them: still being computed, done, or failed. */
 export type BiasState =
@@ -56,6 +66,8 @@ export class AnalysisSession {
 	readonly #in: SessionInputs;
 	readonly #startWorker: () => Worker;
 	#client: AnalysisClient | null = null;
+	/** The worker client's module, loaded the first time the data are large enough to need it. */
+	#clientModule = $state.raw<typeof ClientModule | null>(clientModule);
 	/** The newest answer of the analysis worker, and the newest request sent. */
 	#remote = $state.raw<RemoteResult | null>(null);
 	#requested = $state(0);
@@ -248,11 +260,19 @@ export class AnalysisSession {
 	 */
 	schedule(): void {
 		if (!this.offPage) return;
+		const mod = this.#clientModule; // read here: the effect runs again once the module is there
+		if (!mod) {
+			void loadWorkerClient().then(
+				() => (this.#clientModule = clientModule),
+				() => this.#giveUpWorker() // no client code: compute on the page instead
+			);
+			return;
+		}
 		const source = this.#sourceNow()!;
 		const settings = $state.snapshot(this.#in.settings());
 		const view = $state.snapshot(this.#in.view());
 		try {
-			this.#client ??= new AnalysisClient(
+			this.#client ??= new mod.AnalysisClient(
 				{
 					onResult: (r) => {
 						if (!this.#remote || r.seq > this.#remote.seq) {
