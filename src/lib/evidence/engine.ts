@@ -8,6 +8,7 @@ export { buildAnalyses } from './analyses';
 export { evaluateClaims } from './evaluate';
 export { evidenceNetwork } from './network';
 export { buildNetwork, buildNetworks } from './network-analysis';
+export { networkCertainty, studyShares } from './network-certainty';
 export { biasChecks } from './sensitivity';
 export { splitByShamType } from './subgroups';
 export { claimTimeSeries } from './time-series';

@@ -5,7 +5,9 @@ import type { Claim } from './claims';
 import type { ClaimView } from './claim-context';
 import { evaluateClaims } from './evaluate';
 import { evidenceNetwork } from './network';
+import { midOnAnalysisScale } from './mid';
 import { buildNetworks } from './network-analysis';
+import { networkCertainty, studyShares } from './network-certainty';
 import { prerenderKey, type Prerendered } from './prerendered';
 import { splitByShamType } from './subgroups';
 import { claimTimeSeries } from './time-series';
@@ -30,6 +32,22 @@ export function prerender(
 			.filter((r) => r.claim.kind === 'subgroup' && r.analyses[0])
 			.map((r) => [r.claim.id, splitByShamType(r.analyses[0]!)])
 	);
+	const certainty: Prerendered['networkCertainty'] = {};
+	for (const n of networks) {
+		const fit = n.analysis?.components[0];
+		if (!fit) continue;
+		const mid = midOnAnalysisScale(n.measure, view.mids[n.measure]);
+		certainty[n.id] = {
+			mid,
+			rows: networkCertainty(n, fit, mid),
+			shares: Object.fromEntries(
+				fit.side.map((s) => [
+					`${s.treatment}|${s.comparator}`,
+					studyShares(fit, n, s.treatment, s.comparator)
+				])
+			)
+		};
+	}
 	return {
 		key: prerenderKey(settings, view),
 		analyses,
@@ -37,6 +55,7 @@ export function prerender(
 		network: evidenceNetwork(data),
 		networks,
 		series,
-		splits
+		splits,
+		networkCertainty: certainty
 	};
 }

@@ -7,6 +7,7 @@
 import type { ClaimResult, ClaimView } from './claim-context';
 import type { NetworkData } from './network';
 import type { OutcomeNetwork } from './network-analysis';
+import type { NetworkCertaintyRow } from './network-certainty';
 import type { SubgroupSplit } from './subgroups';
 import type { TimeSeriesData } from './time-series';
 import type { Analysis, AnalysisSettings } from './types';
@@ -23,6 +24,21 @@ export interface Prerendered {
 	series: Record<string, TimeSeriesData[]>;
 	/** The subgroup claims' first analysis split by sham type (the chart shows it), by claim id. */
 	splits: Record<string, SubgroupSplit | null>;
+	/**
+	 * Per network (by id), for its first component: the CINeMA certainty rows at the MID the page uses by default,
+	 * and each SIDE comparison's study shares (by "treatment|comparator").
+	 */
+	networkCertainty: Record<
+		string,
+		{ mid: number; rows: NetworkCertaintyRow[]; shares: Record<string, StudyShare[]> }
+	>;
+}
+
+/** One study's share of a network estimate (network-certainty.ts studyShares). */
+export interface StudyShare {
+	key: string;
+	label: string;
+	share: number;
 }
 
 /** Identifies the settings and claim view a set of results was computed for. */

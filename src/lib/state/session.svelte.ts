@@ -4,7 +4,9 @@ import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import type { NetworkData } from '$lib/evidence/network';
 import type { OutcomeNetwork } from '$lib/evidence/network-analysis';
-import { prerenderKey, type Prerendered } from '$lib/evidence/prerendered';
+import type { NetworkCertaintyRow } from '$lib/evidence/network-certainty';
+import type { NetworkFit } from '$lib/stats/network';
+import { prerenderKey, type Prerendered, type StudyShare } from '$lib/evidence/prerendered';
 import type { BiasChecks } from '$lib/evidence/sensitivity';
 import type { SubgroupSplit } from '$lib/evidence/subgroups';
 import type { TimeSeriesData } from '$lib/evidence/time-series';
@@ -229,6 +231,27 @@ export class AnalysisSession {
 		const split = e.splitByShamType(a);
 		this.#localSplits.set(a, split);
 		return split;
+	}
+
+	/** The build-time certainty of a network the page shows from the build-time results, if it is one. */
+	#preCertainty(network: OutcomeNetwork, fit: NetworkFit) {
+		const pre = this.#in.prerendered;
+		if (!pre || !pre.networks.includes(network) || network.analysis?.components[0] !== fit) return null;
+		return pre.networkCertainty[network.id] ?? null;
+	}
+
+	/** CINeMA certainty of each comparison of a network at `mid` (empty while the engine loads). */
+	networkCertainty(network: OutcomeNetwork, fit: NetworkFit, mid: number): NetworkCertaintyRow[] {
+		const pre = this.#preCertainty(network, fit);
+		if (pre && pre.mid === mid) return pre.rows;
+		return this.engine()?.networkCertainty(network, fit, mid) ?? [];
+	}
+
+	/** Each study's share of one network estimate (empty while the engine loads). */
+	studyShares(network: OutcomeNetwork, fit: NetworkFit, treatment: string, comparator: string): StudyShare[] {
+		const pre = this.#preCertainty(network, fit)?.shares[`${treatment}|${comparator}`];
+		if (pre) return pre;
+		return this.engine()?.studyShares(fit, network, treatment, comparator) ?? [];
 	}
 
 	/** The bias checks of one of the session's analyses: asked of the worker when it computed the analysis. */

@@ -104,6 +104,17 @@ describe('AnalysisSession and the engine loaded on demand', () => {
 		expect(s.results).toBe(pre.results);
 		expect(s.analysedVersion).toBe(1);
 		expect(loader).not.toHaveBeenCalled();
+		// The network section's certainty and study shares come from the build too.
+		const n = pre.networks.find((x) => x.analysis?.components[0])!;
+		const fit = n.analysis!.components[0]!;
+		const built = pre.networkCertainty[n.id]!;
+		expect(built.rows.length).toBeGreaterThan(0);
+		expect(s.networkCertainty(n, fit, built.mid)).toBe(built.rows);
+		const side = fit.side[0]!;
+		expect(s.studyShares(n, fit, side.treatment, side.comparator)).toBe(
+			built.shares[`${side.treatment}|${side.comparator}`]
+		);
+		expect(loader).not.toHaveBeenCalled();
 
 		controls.set('method', 'DL');
 		expect(s.results).toBe(pre.results); // the engine is loading: the numbers shown before stay
