@@ -6,7 +6,8 @@ import { parseFile } from '$lib/data/parse-file';
 import type { Dataset } from '$lib/data/types';
 import { MAX_TRIAL_ROWS } from '$lib/charts/limits';
 import { bundledClaims } from '$lib/evidence/claims';
-import { prerender, type Prerendered } from '$lib/evidence/prerendered';
+import { prerender } from '$lib/evidence/prerender';
+import type { Prerendered } from '$lib/evidence/prerendered';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf } from '$lib/state/url-params';
 
 /**

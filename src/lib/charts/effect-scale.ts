@@ -1,6 +1,6 @@
 import { extent } from 'd3-array';
 import { format } from 'd3-format';
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from './linear-scale';
 import type { EffectMeasure } from '$lib/evidence/types';
 import { isRatio } from './format';
 
@@ -67,18 +67,15 @@ export function effectScale(
 	if (isRatio(measure)) {
 		const r = ratioTicks([lo, hi], count);
 		const d = domain ?? r.domain;
-		const s = scaleLinear().domain(d).range(range);
+		const s = linearScale(d, range);
 		const label = format('~g');
 		const ticks = (domain ? ratioTicks(domain, count).ticks : r.ticks)
 			.map((t) => ({ value: Math.log(t), label: label(t) }))
 			.filter((t) => t.value >= Math.min(...d) - 1e-9 && t.value <= Math.max(...d) + 1e-9);
 		return { measure, domain: d, range, at: (y) => s(y), ticks };
 	}
-	const s = scaleLinear()
-		.domain(domain ?? [lo, hi])
-		.range(range);
-	if (!domain) s.nice(count);
+	const s = linearScale(domain ?? [lo, hi], range, domain ? undefined : count);
 	const tf = s.tickFormat(count);
 	const ticks = s.ticks(count).map((t) => ({ value: t, label: tf(t) }));
-	return { measure, domain: s.domain() as [number, number], range, at: (y) => s(y), ticks };
+	return { measure, domain: s.domain(), range, at: (y) => s(y), ticks };
 }

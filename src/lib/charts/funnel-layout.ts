@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from './linear-scale';
 import type { EffectMeasure } from '$lib/evidence/types';
 import { effectScale, type EffectScale } from './effect-scale';
 import { zCrit } from '$lib/stats/interval';
@@ -56,10 +56,7 @@ export function funnelLayout(input: FunnelInput): FunnelLayout {
 	const levels = [...(input.levels ?? [90, 95, 99])].sort((a, b) => b - a);
 	const all = [...input.studies, ...(input.filled ?? [])];
 	const plot = { left: 4.5 * f, right: input.width - f, top: f, bottom: input.height - 4 * f };
-	const se = scaleLinear()
-		.domain([0, Math.max(...all.map((s) => Math.sqrt(s.vi)), 1e-9)])
-		.nice(5)
-		.range([plot.top, plot.bottom]);
+	const se = linearScale([0, Math.max(...all.map((s) => Math.sqrt(s.vi)), 1e-9)], [plot.top, plot.bottom], 5);
 	const seMax = se.domain()[1]!;
 	const zMax = zCrit(levels[0] ?? 99);
 	const values = [0, -zMax * seMax, zMax * seMax, ...all.map((s) => s.yi)];

@@ -1,5 +1,5 @@
 import { area, line } from 'd3-shape';
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from './linear-scale';
 import type { Arm } from '$lib/data/schema';
 import type { EffectMeasure } from '$lib/evidence/types';
 import { effectScale, type EffectScale } from './effect-scale';
@@ -73,10 +73,11 @@ export function timeCourseLayout(input: TimeCourseInput): TimeCourseLayout {
 	const plot = { left: 4.5 * f, right: input.width - f, top: 1.4 * f * n + f, bottom: input.height - 4 * f };
 	const pts = input.series.flatMap((s) => s.points);
 	const endWeeks = input.series.flatMap((s) => (s.ends ?? []).map((e) => e.weeks));
-	const xs = scaleLinear()
-		.domain([0, Math.max(b1, ...pts.map((p) => p.weeks), ...endWeeks)])
-		.nice(5)
-		.range([plot.left, plot.right]);
+	const xs = linearScale(
+		[0, Math.max(b1, ...pts.map((p) => p.weeks), ...endWeeks)],
+		[plot.left, plot.right],
+		5
+	);
 	const mid = input.mid !== undefined && input.mid > 0 ? input.mid : null;
 	const y = effectScale(
 		input.measure,

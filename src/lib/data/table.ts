@@ -81,6 +81,10 @@ export type AnyTable = TrialTable | ContrastTable;
 /** Texts remembered per column by TableBuilder.intern, and the most text columns a table has. */
 const CACHE = 4;
 const SLOTS = 8;
+/** Free-text columns (TableBuilder.text): texts looked at before deciding, and the share of new ones that makes a
+ * column "distinct" (then its texts are stored without being looked up). */
+const LEARN = 512;
+const DISTINCT_SHARE = 0.75;
 
 /** Grows typed columns row by row (capacity doubles) and stores each distinct text once. */
 export class TableBuilder<L extends Layout> {
@@ -93,6 +97,10 @@ export class TableBuilder<L extends Layout> {
 	readonly #cacheId = new Int32Array(SLOTS * CACHE);
 	readonly #cacheNext = new Int32Array(SLOTS);
 	readonly #cacheLast = Int32Array.from({ length: SLOTS }, (_, slot) => slot * CACHE);
+	/** Per free-text column: texts seen while learning, how many were new, and the mode (0 learn, 1 intern, 2 append). */
+	readonly #seen = new Int32Array(SLOTS);
+	readonly #fresh = new Int32Array(SLOTS);
+	readonly #mode = new Uint8Array(SLOTS);
 
 	constructor(
 		private readonly layout: L,
@@ -142,6 +150,29 @@ export class TableBuilder<L extends Layout> {
 		cache[k] = this.strings[id]!;
 		this.#cacheId[k] = id;
 		this.#cacheLast[slot] = k;
+		return id;
+	}
+
+	/**
+	 * Index of a free text (notes) in `strings`. Like `intern` while the column repeats its texts; once the first
+	 * LEARN texts show that most are new (a note per row, as real extraction notes are), each text is stored
+	 * without looking it up (no hashing, no map entry): equal notes may then get different indexes, which is why
+	 * only columns never compared by index (notes) use it.
+	 */
+	text(text: string, slot: number): number {
+		const mode = this.#mode[slot]!;
+		if (mode === 1) return this.intern(text, slot);
+		if (mode === 2) {
+			if (text === '') return this.intern(text, slot);
+			const id = this.strings.length;
+			this.strings.push((' ' + text).slice(1)); // a copy: see intern
+			return id;
+		}
+		const before = this.strings.length;
+		const id = this.intern(text, slot);
+		const seen = ++this.#seen[slot]!;
+		if (this.strings.length > before) this.#fresh[slot]!++;
+		if (seen >= LEARN) this.#mode[slot] = this.#fresh[slot]! >= DISTINCT_SHARE * seen ? 2 : 1;
 		return id;
 	}
 

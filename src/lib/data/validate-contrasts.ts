@@ -132,7 +132,7 @@ export class ContrastValidator {
 		c.rob[i] = rob;
 		c.source[i] = sourceId;
 		c.locator[i] = b.intern(locator, 4);
-		c.notes[i] = b.intern(notes, 5);
+		c.notes[i] = b.text(notes, 5);
 	}
 
 	/** ci_lower < ci_upper, ci_lower <= estimate <= ci_upper, and ratios positive. */

@@ -135,7 +135,7 @@ export class TrialValidator {
 		c.rob[i] = rob;
 		c.source[i] = sourceId;
 		c.locator[i] = b.intern(locator, 5);
-		c.notes[i] = b.intern(notes, 6);
+		c.notes[i] = b.text(notes, 6);
 	}
 
 	#continuous(

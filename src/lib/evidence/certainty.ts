@@ -11,8 +11,8 @@ import {
 import type { Analysis } from './types';
 import type { Oriented } from './verdicts';
 
-export const CERTAINTY_LEVELS = ['high', 'moderate', 'low', 'very low'] as const;
-export type Certainty = (typeof CERTAINTY_LEVELS)[number];
+import { CERTAINTY_LEVELS, type Certainty } from './certainty-levels';
+export { CERTAINTY_LEVELS, type Certainty };
 
 export type Domain = 'risk of bias' | 'inconsistency' | 'imprecision' | 'small-study bias' | 'indirectness';
 

@@ -1,5 +1,4 @@
 import type { TimeCourseClaim } from './time-course';
-import type { Outcome } from '$lib/data/schema';
 import { analysisId } from './analyses';
 import {
 	imprecisionRule,
@@ -46,18 +45,7 @@ export interface ClaimResult {
 	timeCourse?: TimeCourseClaim;
 }
 
-/** The claim's test with the page's controls applied. */
-export function effectiveTest(claim: Claim, view: ClaimView): ClaimTest | null {
-	const t = claim.test;
-	if (!claim.testable || !t) return null;
-	if (t.outcome === 'adverse_events') return t;
-	return {
-		...t,
-		outcome: (view.outcome ?? t.outcome) as Outcome,
-		population: t.population === 'chronic' && view.population ? view.population : t.population,
-		window: t.window === 'all' || !view.window ? t.window : view.window
-	};
-}
+export { effectiveTest } from './claim-test';
 
 export function findAnalysis(
 	all: Analysis[],

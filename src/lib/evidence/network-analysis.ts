@@ -21,11 +21,9 @@ import {
 } from '$lib/stats/network';
 import { COLLATOR } from './arm-effects';
 import { analysisUnit, measureFor } from './analyses';
-import { ARM_ORDER } from './comparisons';
 import { contrastEffect } from './contrast-effects';
 import { groupBy } from './group-by';
 import {
-	armOfNode,
 	DEFAULT_NODES,
 	lumpedReason,
 	nodeOf,
@@ -33,6 +31,7 @@ import {
 	type NetworkNodes,
 	type NodeId
 } from './network-nodes';
+import { findNetwork, robKey } from './network-find';
 import { scaleRank, to100 } from './scales';
 import type { AnalysisSettings, Window } from './types';
 import { closestTimepoint, WINDOWS } from './windows';
@@ -75,13 +74,6 @@ export interface OutcomeNetwork {
 	/** The engine's result (null when fewer than two studies or it could not be fitted: see `error`). */
 	analysis: NetworkAnalysis | null;
 	error: string | null;
-}
-
-/** The comparison key of two arm types as data/rob.csv names it (`acupuncture-vs-sham`). */
-export function robKey(a: string, b: string): string {
-	const [x, y] = [armOfNode(a as NodeId), armOfNode(b as NodeId)];
-	if (x === y) return 'all';
-	return ARM_ORDER.indexOf(x) < ARM_ORDER.indexOf(y) ? `${x}-vs-${y}` : `${y}-vs-${x}`;
 }
 
 const byNode = (a: string, b: string) => nodeRank(a) - nodeRank(b) || COLLATOR.compare(a, b);
@@ -329,12 +321,4 @@ export function buildNetworks(data: Dataset, settings: AnalysisSettings): Outcom
 	return out;
 }
 
-/** The network of an outcome x population x window among `networks`, or null. */
-export function findNetwork(
-	networks: readonly OutcomeNetwork[],
-	outcome: string,
-	population: string,
-	window: string
-): OutcomeNetwork | null {
-	return networks.find((n) => n.id === `${outcome}:${population}:${window}`) ?? null;
-}
+export { findNetwork, robKey };

@@ -5,17 +5,15 @@
  * three views of the same uncertainty on the same evidence) together cost only their largest downgrade.
  * The range of equivalence (ROE) is (-MID, +MID) around no effect on the analysis scale (log for ratios).
  */
-import { zCrit, type Interval } from '$lib/stats';
-import {
-	blocksAt,
-	networkEdges,
-	type NetworkFit,
-	type PairEstimate,
-	type SideResult
-} from '$lib/stats/network';
-import { CERTAINTY_LEVELS, type Certainty } from './certainty';
+// From the modules themselves, not the barrels: the page imports this module (its first-load JavaScript).
+import { zCrit } from '$lib/stats/interval';
+import type { Interval } from '$lib/stats/types';
+import { networkEdges } from '$lib/stats/network/contribution';
+import { blocksAt } from '$lib/stats/network/tau2';
+import type { NetworkFit, PairEstimate, SideResult } from '$lib/stats/network';
+import { CERTAINTY_LEVELS, type Certainty } from './certainty-levels';
 import type { NetworkStudy, OutcomeNetwork } from './network-analysis';
-import { robKey } from './network-analysis';
+import { robKey } from './network-find';
 
 export const CONCERNS = ['no concerns', 'some concerns', 'major concerns'] as const;
 export type Concern = (typeof CONCERNS)[number];
@@ -143,6 +141,29 @@ const p3 = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 const SCORE = { low: 0, some: 1, high: 2 } as const;
 
+/**
+ * The fit's studies (in its order) and its direct comparisons with each study's weight, computed once per fit and
+ * network (every comparison's certainty reads them; looked up by id through maps, so thousands of studies cost
+ * O(k), not O(k^2)).
+ */
+const edgeMemo = new WeakMap<
+	NetworkFit,
+	{ network: OutcomeNetwork; studies: NetworkStudy[]; edges: ReturnType<typeof networkEdges> }
+>();
+function edgesOf(fit: NetworkFit, network: OutcomeNetwork) {
+	const known = edgeMemo.get(fit);
+	if (known && known.network === network) return known;
+	// The first of each id, as a search from the start finds it.
+	const inputById = new Map([...network.input].reverse().map((s) => [s.id, s]));
+	const studyById = new Map([...network.studies].reverse().map((s) => [s.study_id, s]));
+	const input = fit.studies.map((id) => inputById.get(id)!);
+	const studies = fit.studies.map((id) => studyById.get(id)!);
+	const edges = networkEdges(input, blocksAt(input, fit.tau2)!, fit.treatments);
+	const out = { network, studies, edges };
+	edgeMemo.set(fit, out);
+	return out;
+}
+
 /** Each (study, direct comparison) share of one network estimate: the contribution matrix split by edge. */
 export function studyEdgeShares(
 	fit: NetworkFit,
@@ -156,9 +177,7 @@ export function studyEdgeShares(
 			(r.treatment === comparator && r.comparator === treatment)
 	);
 	if (!row) return [];
-	const input = fit.studies.map((id) => network.input.find((s) => s.id === id)!);
-	const studies = fit.studies.map((id) => network.studies.find((s) => s.study_id === id)!);
-	const edges = networkEdges(input, blocksAt(input, fit.tau2)!, fit.treatments);
+	const { studies, edges } = edgesOf(fit, network);
 	const out: { study: NetworkStudy; a: string; b: string; share: number }[] = [];
 	for (const e of row.edges) {
 		const edge = edges.find(

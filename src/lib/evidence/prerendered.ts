@@ -1,17 +1,15 @@
 /**
- * The statistics of the bundled data under the default controls, computed at build time (src/routes/+page.server.ts)
- * and shipped with the prerendered page, so that hydration shows them without running the engine: the page
- * recomputes only when a control or the data change (docs/ARCHITECTURE.md section 10.2).
+ * The statistics of the bundled data under the default controls, computed at build time (prerender.ts, run by
+ * src/routes/+page.server.ts) and shipped with the prerendered page, so that hydration shows them without running
+ * the engine: the page recomputes only when a control or the data change (docs/ARCHITECTURE.md section 10.2).
+ * This module holds no engine code: the page imports it.
  */
-import type { Dataset } from '$lib/data/types';
-import { buildAnalyses } from './analyses';
-import type { Claim } from './claims';
 import type { ClaimResult, ClaimView } from './claim-context';
-import { evaluateClaims } from './evaluate';
-import { evidenceNetwork, type NetworkData } from './network';
-import { buildNetworks, type OutcomeNetwork } from './network-analysis';
-import { timeCourseData } from './time-points';
-import { claimTimeSeries, type TimeSeriesData } from './time-series';
+import type { NetworkData } from './network';
+import type { OutcomeNetwork } from './network-analysis';
+import type { NetworkCertaintyRow } from './network-certainty';
+import type { SubgroupSplit } from './subgroups';
+import type { TimeSeriesData } from './time-series';
 import type { Analysis, AnalysisSettings } from './types';
 
 export interface Prerendered {
@@ -24,33 +22,26 @@ export interface Prerendered {
 	networks: OutcomeNetwork[];
 	/** Each claim's time course, by claim id. */
 	series: Record<string, TimeSeriesData[]>;
+	/** The subgroup claims' first analysis split by sham type (the chart shows it), by claim id. */
+	splits: Record<string, SubgroupSplit | null>;
+	/**
+	 * Per network (by id), for its first component: the CINeMA certainty rows at the MID the page uses by default,
+	 * and each SIDE comparison's study shares (by "treatment|comparator").
+	 */
+	networkCertainty: Record<
+		string,
+		{ mid: number; rows: NetworkCertaintyRow[]; shares: Record<string, StudyShare[]> }
+	>;
+}
+
+/** One study's share of a network estimate (network-certainty.ts studyShares). */
+export interface StudyShare {
+	key: string;
+	label: string;
+	share: number;
 }
 
 /** Identifies the settings and claim view a set of results was computed for. */
 export function prerenderKey(settings: AnalysisSettings, view: ClaimView): string {
 	return JSON.stringify([settings, view]);
-}
-
-/** Every statistic the page shows first, as the session would compute it on the page. */
-export function prerender(
-	data: Dataset,
-	claims: Claim[],
-	settings: AnalysisSettings,
-	view: ClaimView,
-	maxTrialMarks: number
-): Prerendered {
-	const analyses = buildAnalyses(data, settings);
-	const networks = buildNetworks(data, settings);
-	const results = evaluateClaims(claims, analyses, view, networks, timeCourseData(data, settings));
-	const series = Object.fromEntries(
-		results.map((r) => [r.claim.id, claimTimeSeries(r.claim, analyses, view, maxTrialMarks)])
-	);
-	return {
-		key: prerenderKey(settings, view),
-		analyses,
-		results,
-		network: evidenceNetwork(data),
-		networks,
-		series
-	};
 }

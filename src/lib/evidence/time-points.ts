@@ -8,8 +8,8 @@ import { effectOrReason, unusableReason } from './effect-guard';
 import { groupBy } from './group-by';
 import type { AnalysisSettings, EffectMeasure } from './types';
 
-/** Rows before this many weeks are "immediate" (minutes to days after a session) and stay out of the time course. */
-export const FIRST_TIME_COURSE_WEEK = 1;
+import { FIRST_TIME_COURSE_WEEK } from './time-course-count';
+export { FIRST_TIME_COURSE_WEEK, timeCourseStudies } from './time-course-count';
 
 /** One study's effect of one comparison at one timepoint (negative favours the treatment, pain on 0-100 for MD). */
 export interface TimeRow {
@@ -30,15 +30,6 @@ export interface TimeCourseData {
 	series: Record<string, { measure: EffectMeasure; rows: TimeRow[] }>;
 	/** Course length of each study's acupuncture arm, by study_id. */
 	courses: Record<string, { course_weeks: number | null; sessions: number | null }>;
-}
-
-/** Trials with continuous outcomes from week 1 on: what the time-course model's cost grows with. */
-export function timeCourseStudies(data: Dataset): number {
-	const ids = new Set<string>();
-	for (const r of data.trials)
-		if ((r.outcome === 'pain' || r.outcome === 'function') && r.timepoint_weeks >= FIRST_TIME_COURSE_WEEK)
-			ids.add(r.study_id);
-	return ids.size;
 }
 
 export function seriesKey(outcome: string, population: string, c: Comparison): string {

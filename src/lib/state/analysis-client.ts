@@ -8,6 +8,7 @@ import type { BiasChecks } from '$lib/evidence/sensitivity';
 import type { TimeSeriesData } from '$lib/evidence/time-series';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
 import type { AnalysisMessage, WorkerRequest } from '$lib/evidence/worker-protocol';
+import { startAnalysisWorker } from './start-worker';
 
 /** Every analysis and claim result of one request, computed in the analysis worker. */
 export interface RemoteResult {
@@ -37,11 +38,6 @@ export interface AnalysisHandlers {
 	/** The message, and whether the worker never started (a script that failed to load: the page can compute). */
 	onError(message: string, neverStarted: boolean): void;
 	onBias?(b: RemoteBias): void;
-}
-
-/** Starts the analysis worker (Vite bundles src/lib/evidence/worker.ts as a module worker). */
-export function startAnalysisWorker(): Worker {
-	return new Worker(new URL('../evidence/worker.ts', import.meta.url), { type: 'module' });
 }
 
 /**

@@ -1,17 +1,21 @@
 import { rowCount, type DataSource } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
-import { buildAnalyses } from '$lib/evidence/analyses';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
-import { evaluateClaims } from '$lib/evidence/evaluate';
-import { timeCourseData, timeCourseStudies } from '$lib/evidence/time-points';
-import { evidenceNetwork, type NetworkData } from '$lib/evidence/network';
-import { buildNetworks, type OutcomeNetwork } from '$lib/evidence/network-analysis';
-import { prerenderKey, type Prerendered } from '$lib/evidence/prerendered';
-import { biasChecks, type BiasChecks } from '$lib/evidence/sensitivity';
-import { claimTimeSeries, type TimeSeriesData } from '$lib/evidence/time-series';
+import type { NetworkData } from '$lib/evidence/network';
+import type { OutcomeNetwork } from '$lib/evidence/network-analysis';
+import type { NetworkCertaintyRow } from '$lib/evidence/network-certainty';
+import type { NetworkFit } from '$lib/stats/network';
+import { prerenderKey, type Prerendered, type StudyShare } from '$lib/evidence/prerendered';
+import type { BiasChecks } from '$lib/evidence/sensitivity';
+import type { SubgroupSplit } from '$lib/evidence/subgroups';
+import type { TimeSeriesData } from '$lib/evidence/time-series';
+import { timeCourseStudies } from '$lib/evidence/time-course-count';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
-import { AnalysisClient, startAnalysisWorker, type RemoteBias, type RemoteResult } from './analysis-client';
+import type * as ClientModule from './analysis-client';
+import type { AnalysisClient, RemoteBias, RemoteResult } from './analysis-client';
+import { startAnalysisWorker } from './start-worker';
+import { engineNow, loadEngine, type Engine } from './engine';
 
 /**
  * Rows above which the analyses run in a worker. The page computes up to this many itself, within one 50 ms
@@ -25,6 +29,14 @@ export const WORKER_ROWS = 5000;
  * quickly, up to ten times that when it does not.
  */
 export const WORKER_TIME_COURSE_STUDIES = 40;
+
+/** The analysis worker's client module once loaded on this page (every later session gets it at once). */
+let clientModule: typeof ClientModule | null = null;
+
+/** Loads the analysis worker's client now (sessions otherwise load it when data first need the worker). */
+export async function loadWorkerClient(): Promise<void> {
+	clientModule ??= await import('./analysis-client');
+}
 
 /** The bias checks of one analysis as the page shows them: still being computed, done, or failed. */
 export type BiasState =
@@ -48,6 +60,8 @@ export interface SessionInputs {
 	 */
 	prerendered?: Prerendered;
 	isBundled?: () => boolean;
+	/** Loads the engine (default: the shared on-demand import of src/lib/evidence/engine.ts). */
+	loadEngine?: () => Promise<Engine>;
 }
 
 /**
@@ -61,6 +75,8 @@ export class AnalysisSession {
 	readonly #in: SessionInputs;
 	readonly #startWorker: () => Worker;
 	#client: AnalysisClient | null = null;
+	/** The worker client's module, loaded the first time the data are large enough to need it. */
+	#clientModule = $state.raw<typeof ClientModule | null>(clientModule);
 	/** The newest answer of the analysis worker, and the newest request sent. */
 	#remote = $state.raw<RemoteResult | null>(null);
 	#requested = $state(0);
@@ -76,11 +92,46 @@ export class AnalysisSession {
 	readonly #remoteBias = new Map<string, BiasState>();
 	#biasArrived = $state(0);
 	readonly #localSeries = new WeakMap<ClaimResult, TimeSeriesData[]>();
+	readonly #localSplits = new WeakMap<Analysis, SubgroupSplit | null>();
+	/**
+	 * The engine, once loaded: it is loaded the first time something must be computed on the page. Until it is
+	 * there, the numbers shown before stay on screen (at first the build-time ones).
+	 */
+	#engine = $state.raw<Engine | null>(null);
+	#engineAsked = false;
+	/** What the page showed last (kept while the engine loads). */
+	#shown: { analyses: Analysis[]; networks: OutcomeNetwork[]; results: ClaimResult[]; network: NetworkData } =
+		{
+			analyses: [],
+			networks: [],
+			results: [],
+			network: { nodes: [], edges: [] }
+		};
 
 	constructor(inputs: SessionInputs) {
 		this.#in = inputs;
 		this.claims = inputs.claims;
 		this.#startWorker = inputs.startWorker ?? startAnalysisWorker;
+		// An engine already loaded on this page serves at once (an injected loader is always asked).
+		if (!inputs.loadEngine) this.#engine = engineNow();
+	}
+
+	/**
+	 * The engine if it is loaded; otherwise null, and its loading starts (readers re-run when it arrives). Safe to
+	 * call while a template or a derived value is read: the state changes only when the import resolves.
+	 */
+	engine(): Engine | null {
+		const e = this.#engine;
+		if (e || this.#engineAsked) return e;
+		this.#engineAsked = true;
+		(this.#in.loadEngine ?? loadEngine)().then(
+			(m) => (this.#engine = m),
+			(err: unknown) => {
+				this.#engineAsked = false;
+				this.remoteError = `The analyses could not be computed (${(err as Error)?.message ?? String(err)}).`;
+			}
+		);
+		return null;
 	}
 
 	#sourceNow(): DataSource | null {
@@ -115,36 +166,45 @@ export class AnalysisSession {
 			: null
 	);
 
-	analyses: Analysis[] = $derived.by(() =>
-		this.offPage
-			? (this.#current?.analyses ?? [])
-			: (this.#pre?.analyses ?? buildAnalyses(this.#in.data(), this.#in.settings()))
-	);
+	/** The engine when the page must compute (not for the build-time results), else null. */
+	#pageEngine(): Engine | null {
+		return this.#pre ? null : this.engine();
+	}
+
+	analyses: Analysis[] = $derived.by(() => {
+		if (this.offPage) return this.#current?.analyses ?? [];
+		const e = this.#pageEngine();
+		const a = this.#pre?.analyses ?? e?.buildAnalyses(this.#in.data(), this.#in.settings());
+		return a ? (this.#shown.analyses = a) : this.#shown.analyses;
+	});
 	/** Network meta-analyses per outcome x population x window (docs/ARCHITECTURE.md section 4.10). */
-	networks: OutcomeNetwork[] = $derived.by(() =>
-		this.offPage
-			? (this.#current?.networks ?? [])
-			: (this.#pre?.networks ?? buildNetworks(this.#in.data(), this.#in.settings()))
-	);
-	results: ClaimResult[] = $derived.by(() =>
-		this.offPage
-			? (this.#current?.results ?? [])
-			: (this.#pre?.results ??
-				evaluateClaims(
-					this.claims,
-					this.analyses,
-					this.#in.view(),
-					this.networks,
-					timeCourseData(this.#in.data(), this.#in.settings())
-				))
-	);
+	networks: OutcomeNetwork[] = $derived.by(() => {
+		if (this.offPage) return this.#current?.networks ?? [];
+		const e = this.#pageEngine();
+		const n = this.#pre?.networks ?? e?.buildNetworks(this.#in.data(), this.#in.settings());
+		return n ? (this.#shown.networks = n) : this.#shown.networks;
+	});
+	results: ClaimResult[] = $derived.by(() => {
+		if (this.offPage) return this.#current?.results ?? [];
+		const e = this.#pageEngine();
+		const r =
+			this.#pre?.results ??
+			e?.evaluateClaims(
+				this.claims,
+				this.analyses,
+				this.#in.view(),
+				this.networks,
+				e.timeCourseData(this.#in.data(), this.#in.settings())
+			);
+		return r ? (this.#shown.results = r) : this.#shown.results;
+	});
 
 	/** Which treatments the trials compared (needs every row, so the worker computes it for large data). */
-	network: NetworkData = $derived.by(() =>
-		this.offPage
-			? (this.#current?.network ?? { nodes: [], edges: [] })
-			: (this.#bundledPre?.network ?? evidenceNetwork(this.#in.data()))
-	);
+	network: NetworkData = $derived.by(() => {
+		if (this.offPage) return this.#current?.network ?? { nodes: [], edges: [] };
+		const n = this.#bundledPre?.network ?? this.engine()?.evidenceNetwork(this.#in.data());
+		return n ? (this.#shown.network = n) : this.#shown.network;
+	});
 
 	/**
 	 * The data version whose statistics are all on screen (null while they are computed, or when they failed):
@@ -155,21 +215,61 @@ export class AnalysisSession {
 		if (version === undefined) return null;
 		if (this.offPage)
 			return !this.computing && this.remoteError === null && this.#current ? this.#current.version : null;
-		void this.results; // computed on the page: done once read
-		return version;
+		void this.results; // computed on the page: done once read (and once the engine has computed them)
+		return this.#pre || this.#engine ? version : null;
 	});
 
 	/** The time course of a claim about timing (empty for other claims). */
 	timeSeries(result: ClaimResult): TimeSeriesData[] {
 		if (this.offPage) return this.#current?.series[result.claim.id] ?? [];
-		const pre = this.#pre;
+		const pre = this.#in.prerendered;
 		if (pre && pre.results.includes(result)) return pre.series[result.claim.id] ?? [];
 		let s = this.#localSeries.get(result);
 		if (!s) {
-			s = claimTimeSeries(result.claim, this.analyses, this.#in.view(), this.#in.maxTrialMarks);
+			const e = this.engine();
+			if (!e) return [];
+			s = e.claimTimeSeries(result.claim, this.analyses, this.#in.view(), this.#in.maxTrialMarks);
 			this.#localSeries.set(result, s);
 		}
 		return s;
+	}
+
+	/**
+	 * A subgroup claim's analysis split by sham type, with the test for subgroup differences (null when it cannot
+	 * be split, and while the engine loads).
+	 */
+	shamSplit(result: ClaimResult): SubgroupSplit | null {
+		const pre = this.#in.prerendered;
+		if (pre && pre.results.includes(result)) return pre.splits[result.claim.id] ?? null;
+		const a = result.analyses[0];
+		if (!a) return null;
+		if (this.#localSplits.has(a)) return this.#localSplits.get(a)!;
+		const e = this.engine();
+		if (!e) return null;
+		const split = e.splitByShamType(a);
+		this.#localSplits.set(a, split);
+		return split;
+	}
+
+	/** The build-time certainty of a network the page shows from the build-time results, if it is one. */
+	#preCertainty(network: OutcomeNetwork, fit: NetworkFit) {
+		const pre = this.#in.prerendered;
+		if (!pre || !pre.networks.includes(network) || network.analysis?.components[0] !== fit) return null;
+		return pre.networkCertainty[network.id] ?? null;
+	}
+
+	/** CINeMA certainty of each comparison of a network at `mid` (empty while the engine loads). */
+	networkCertainty(network: OutcomeNetwork, fit: NetworkFit, mid: number): NetworkCertaintyRow[] {
+		const pre = this.#preCertainty(network, fit);
+		if (pre && pre.mid === mid) return pre.rows;
+		return this.engine()?.networkCertainty(network, fit, mid) ?? [];
+	}
+
+	/** Each study's share of one network estimate (empty while the engine loads). */
+	studyShares(network: OutcomeNetwork, fit: NetworkFit, treatment: string, comparator: string): StudyShare[] {
+		const pre = this.#preCertainty(network, fit)?.shares[`${treatment}|${comparator}`];
+		if (pre) return pre;
+		return this.engine()?.studyShares(fit, network, treatment, comparator) ?? [];
 	}
 
 	/** The bias checks of one of the session's analyses: asked of the worker when it computed the analysis. */
@@ -187,7 +287,9 @@ export class AnalysisSession {
 		}
 		let local = this.#localBias.get(a);
 		if (!local) {
-			local = localBias(a);
+			const e = this.engine();
+			if (!e) return { status: 'computing' };
+			local = localBias(e, a);
 			this.#localBias.set(a, local);
 		}
 		return local;
@@ -199,11 +301,19 @@ export class AnalysisSession {
 	 */
 	schedule(): void {
 		if (!this.offPage) return;
+		const mod = this.#clientModule; // read here: the effect runs again once the module is there
+		if (!mod) {
+			void loadWorkerClient().then(
+				() => (this.#clientModule = clientModule),
+				() => this.#giveUpWorker() // no client code: compute on the page instead
+			);
+			return;
+		}
 		const source = this.#sourceNow()!;
 		const settings = $state.snapshot(this.#in.settings());
 		const view = $state.snapshot(this.#in.view());
 		try {
-			this.#client ??= new AnalysisClient(
+			this.#client ??= new mod.AnalysisClient(
 				{
 					onResult: (r) => {
 						if (!this.#remote || r.seq > this.#remote.seq) {
@@ -247,9 +357,9 @@ export class AnalysisSession {
 	}
 }
 
-function localBias(a: Analysis): BiasState {
+function localBias(e: Engine, a: Analysis): BiasState {
 	try {
-		return { status: 'ready', checks: biasChecks(a) };
+		return { status: 'ready', checks: e.biasChecks(a) };
 	} catch (e) {
 		return { status: 'failed', message: (e as Error)?.message ?? String(e) };
 	}

@@ -6,7 +6,7 @@ import type { Claim } from '$lib/evidence/claims';
 import type { ClaimView } from '$lib/evidence/claim-context';
 import type { Prerendered } from '$lib/evidence/prerendered';
 import type { AnalysisSettings } from '$lib/evidence/types';
-import { startAnalysisWorker } from './analysis-client';
+import { startAnalysisWorker } from './start-worker';
 import { AnalysisSession } from './session.svelte';
 import {
 	claimViewOf,

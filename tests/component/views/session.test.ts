@@ -3,15 +3,22 @@ import { syntheticTrialsCsv } from '../../../bench/ingest';
 import { loadFiles } from '../../../src/cli/summarize';
 import { ingestText } from '$lib/data/ingest';
 import { datasetOf, sourceOf } from '$lib/data/merge';
+import { buildAnalyses } from '$lib/evidence/analyses';
 import { bundledClaims } from '$lib/evidence/claims';
+import { evaluateClaims } from '$lib/evidence/evaluate';
+import { buildNetworks } from '$lib/evidence/network-analysis';
+import { prerender } from '$lib/evidence/prerender';
 import { biasChecks } from '$lib/evidence/sensitivity';
 import type { BiasRequest } from '$lib/evidence/worker-protocol';
+import { timeCourseData } from '$lib/evidence/time-points';
+import type { Engine } from '$lib/state/engine';
 import {
 	AnalysisSession,
 	WORKER_ROWS,
 	WORKER_TIME_COURSE_STUDIES,
 	type BiasState
 } from '$lib/state/session.svelte';
+import { ViewState } from '$lib/state/view.svelte';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf } from '$lib/state/url-params';
 import { installInThread, requests, startInThread } from './in-thread-worker';
 
@@ -101,5 +108,59 @@ describe('AnalysisSession', () => {
 		expect(36 * (WORKER_TIME_COURSE_STUDIES + 1)).toBeLessThan(WORKER_ROWS);
 		expect(withStudies(WORKER_TIME_COURSE_STUDIES).offPage).toBe(false);
 		expect(withStudies(WORKER_TIME_COURSE_STUDIES + 1).offPage).toBe(true);
+	});
+});
+
+describe('AnalysisSession and the engine loaded on demand', () => {
+	it('shows the build-time results without the engine, loads it on the first change and keeps the old numbers until it is there', async () => {
+		const controls = new ViewState(() => bundled, claims); // only for its reactive controls
+		const pre = prerender(bundled, claims, settingsOf(DEFAULT_CONTROLS), claimViewOf(DEFAULT_CONTROLS), 300);
+		let resolve: (e: Engine) => void = () => {};
+		const loader = vi.fn(() => new Promise<Engine>((r) => (resolve = r)));
+		const s = new AnalysisSession({
+			data: () => bundled,
+			source: () => sourceOf(1, bundled, []),
+			claims,
+			settings: () => controls.settings,
+			view: () => controls.claimView,
+			maxTrialMarks: 300,
+			prerendered: pre,
+			isBundled: () => true,
+			loadEngine: loader
+		});
+		expect(s.results).toBe(pre.results);
+		expect(s.analysedVersion).toBe(1);
+		expect(loader).not.toHaveBeenCalled();
+		// The network section's certainty and study shares come from the build too.
+		const n = pre.networks.find((x) => x.analysis?.components[0])!;
+		const fit = n.analysis!.components[0]!;
+		const built = pre.networkCertainty[n.id]!;
+		expect(built.rows.length).toBeGreaterThan(0);
+		expect(s.networkCertainty(n, fit, built.mid)).toBe(built.rows);
+		const side = fit.side[0]!;
+		expect(s.studyShares(n, fit, side.treatment, side.comparator)).toBe(
+			built.shares[`${side.treatment}|${side.comparator}`]
+		);
+		expect(loader).not.toHaveBeenCalled();
+
+		controls.set('method', 'DL');
+		expect(s.results).toBe(pre.results); // the engine is loading: the numbers shown before stay
+		expect(s.analysedVersion).toBe(null);
+		expect(loader).toHaveBeenCalledTimes(1);
+		void s.analyses;
+		expect(loader).toHaveBeenCalledTimes(1);
+
+		resolve(await import('$lib/evidence/engine'));
+		await vi.waitFor(() => expect(s.analysedVersion).toBe(1));
+		const fresh = evaluateClaims(
+			claims,
+			buildAnalyses(bundled, controls.settings),
+			controls.claimView,
+			buildNetworks(bundled, controls.settings),
+			timeCourseData(bundled, controls.settings)
+		);
+		expect(s.results).not.toBe(pre.results);
+		expect(s.results.map((r) => r.sentence)).toEqual(fresh.map((r) => r.sentence));
+		expect(s.analyses.find((a) => a.result)!.result!.method).toBe('DL');
 	});
 });

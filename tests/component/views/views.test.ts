@@ -1,7 +1,7 @@
 import '../charts/jsdom-shims';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadFiles } from '../../../src/cli/summarize';
 import { bundledClaims } from '$lib/evidence/claims';
 import type { ViewState } from '$lib/state/view.svelte';
@@ -47,7 +47,13 @@ describe('ClinicianView: rows not used', () => {
 		details.open = true;
 		await fireEvent(details, new Event('toggle'));
 		flushSync();
-		const text = details.querySelector('table')!.textContent!;
+		// The list's code loads when it is first opened.
+		const table = await vi.waitFor(() => {
+			const t = details.querySelector('table');
+			if (!t) throw new Error('no table yet');
+			return t;
+		});
+		const text = table.textContent!;
 		// Sator-Katzenschlager's two arms are both real acupuncture: no comparison, said with the lines.
 		expect(text).toMatch(/trials\.csv\s*\d+\s*Sator-Katzenschlager 2004/);
 		expect(text).toContain('no other arm of a different type');
