@@ -1,3 +1,4 @@
+import { savedStatus } from './saved';
 import { expect, test, type Page } from './fixtures';
 import { TRIAL_COLUMNS } from '../../src/lib/data/schema';
 
@@ -23,31 +24,6 @@ async function upload(page: Page, name: string, text: string) {
 		.locator('input[type=file]')
 		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 	await expect(panel(page).getByRole('status')).toHaveText(`Loaded ${name}: 2 rows.`);
-}
-
-/** The status of the saved data in IndexedDB ('analysing' or 'ok'), or null when nothing is saved. */
-function savedStatus(page: Page, set?: 'analysing'): Promise<string | null> {
-	return page.evaluate(
-		(set) =>
-			new Promise<string | null>((resolve, reject) => {
-				const open = indexedDB.open('acupuncture-back-pain-data', 1);
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction('dataset', 'readwrite');
-					const store = tx.objectStore('dataset');
-					const get = store.get('meta');
-					get.onsuccess = () => {
-						const meta = get.result as { status?: string } | undefined;
-						if (meta && set) store.put({ ...meta, status: set }, 'meta');
-						tx.oncomplete = () => {
-							open.result.close();
-							resolve(meta?.status ?? null);
-						};
-					};
-				};
-			}),
-		set
-	);
 }
 
 test('an upload in one tab is announced in the other, which shows the new data on request', async ({

@@ -1,4 +1,5 @@
 import { seriousViolations } from './axe';
+import { savedStatus } from './saved';
 import { expect, test, type Page } from './fixtures';
 import { TRIAL_COLUMNS } from '../../src/lib/data/schema';
 
@@ -75,6 +76,8 @@ test('a valid file is shown, survives a reload, and can be reset', async ({ page
 	await upload(page, 'mine.csv', valid);
 	await expect(panel(page).getByRole('status')).toHaveText('Loaded mine.csv: 2 rows.');
 	await expect(shown).toContainText('your file mine.csv with the bundled data');
+	// Saved data come back by themselves once analysed (the engine loads on demand): wait for that before reloading.
+	await expect.poll(() => savedStatus(page), { timeout: 30_000 }).toBe('ok');
 
 	await page.reload();
 	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
