@@ -8,10 +8,10 @@ import {
 	OIS_PARTICIPANTS,
 	ROB_SHARE
 } from './thresholds';
+import { CERTAINTY_LEVELS, type Certainty } from './certainty-levels';
 import type { Analysis } from './types';
 import type { Oriented } from './verdicts';
 
-import { CERTAINTY_LEVELS, type Certainty } from './certainty-levels';
 export { CERTAINTY_LEVELS, type Certainty };
 
 export type Domain = 'risk of bias' | 'inconsistency' | 'imprecision' | 'small-study bias' | 'indirectness';
@@ -33,15 +33,7 @@ export interface CertaintyRating {
 	rules: Rule[];
 }
 
-export {
-	DOMINANT_WEIGHT,
-	EGGER_P,
-	I2_INCONSISTENT,
-	MIN_K_CONSISTENCY,
-	MIN_K_SMALL_STUDY,
-	OIS_PARTICIPANTS,
-	ROB_SHARE
-} from './thresholds';
+export * from './thresholds';
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 

@@ -10,23 +10,11 @@ import {
 	ROB_SHARE
 } from '$lib/evidence/certainty';
 import type { Analysis, StudyEffect } from '$lib/evidence/types';
-import { result, study } from '../charts/studies';
+import { analysisOf, result, study } from '../charts/studies';
 
 /** Boundary tests: each fails if its threshold moves by one step (one trial, one participant, 0.001). */
 function analysis(studies: StudyEffect[], i2 = 0): Analysis {
-	return {
-		id: 'pain:chronic:acupuncture-vs-sham:short',
-		outcome: 'pain',
-		population: 'chronic',
-		treatment: 'acupuncture',
-		control: 'sham',
-		window: 'short',
-		measure: 'MD',
-		unit: 'points',
-		studies,
-		result: result(-5, [-8, -2], [-9, -1], studies.length, { i2 }),
-		notes: []
-	};
+	return analysisOf(studies, result(-5, [-8, -2], [-9, -1], studies.length, { i2 }));
 }
 const even = (k: number, extra: Partial<StudyEffect> = {}) =>
 	Array.from({ length: k }, (_, i) => study(`s${i}`, -5, 4, 100 / k, extra));
