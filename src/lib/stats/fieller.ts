@@ -6,7 +6,7 @@ import type { Interval } from './types';
  * theta^2 (b^2 - crit^2 vb) - 2 theta (a b - crit^2 cab) + (a^2 - crit^2 va) = 0.
  * Bounded only when b is clearly different from 0 (b^2 > crit^2 vb); otherwise null: the ratio cannot be bounded.
  * Source: Fieller (1954), J R Stat Soc B 16:175-185; Franz (2007), BMC Bioinformatics 8:9 (eq. 3).
- * @example fieller(2, 1, 4, 1, 0, 1.96) // { lower: 0.00998, upper: 1.30600 } (to 5 d.p.; estimate 0.5)
+ * @example fieller(2, 1, 4, 1, 0, 2) // { lower: 0, upper: 1.3333 } (estimate 0.5; crit = 2 for round numbers)
  */
 export function fieller(
 	a: number,
