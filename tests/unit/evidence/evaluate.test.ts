@@ -6,6 +6,7 @@ import { evaluateClaim } from '$lib/evidence/evaluate';
 import { DEFAULT_SETTINGS } from '$lib/evidence/types';
 import type { ArmRow } from '$lib/data/types';
 import { arm, binaryArm, trial } from './factory';
+import { fieller, zCrit } from '$lib/stats';
 
 const VIEW: ClaimView = { mids: { MD: 15, SMD: 0.5, RR: 1.25, OR: 1.25, RD: 0.05 } };
 const claim = (id: string): Claim => bundledClaims.claims.find((c) => c.id === id)!;
@@ -105,6 +106,14 @@ describe('evaluateClaim: verdicts', () => {
 		expect(r.extra.share).toBeCloseTo(10 / 20, 12);
 		expect(r.sentence).toMatch(/about 50% of the benefit/);
 		expect(r.verdict).toBe('partly supported');
+		// Fieller's interval with the shared no-treatment arm: one trial, sd 20 and n 200 in each arm, so
+		// var(s) = var(r) = 2 * 400 / 200 = 4 and cov(s, r) = 400 / 200 = 2 (the no-treatment arm's variance).
+		const ci = fieller(-10, 4, -20, 4, 2, zCrit(95))!;
+		expect(r.extra.share_ci_lower).toBeCloseTo(ci.lower, 9);
+		expect(r.extra.share_ci_upper).toBeCloseTo(ci.upper, 9);
+		expect(r.extra.share_k).toBe(1);
+		// Ignoring the shared arm would give another interval: the test can fail.
+		expect(fieller(-10, 4, -20, 4, 0, zCrit(95))!.lower).not.toBeCloseTo(ci.lower, 3);
 	});
 
 	it('the 6-8 week rule: one trial is too few for a time course; the individual rule costs certainty', () => {
