@@ -15,16 +15,20 @@ export interface LeftOutRow {
  * Every row of the data that enters no pooled result, with the most specific reason the analyses give: their own
  * notes about the study at that week, a rule that left the study out (no events in either arm), the user's
  * exclusion, another timepoint chosen for the window, arm-level rows preferred to a reported contrast, or no
- * comparison that the dashboard analyses.
+ * comparison that the dashboard analyses. `limit` stops after that many rows (the page lists at most a screenful;
+ * the reasons are found per row, so a large upload costs only the rows listed).
  */
-export function leftOutRows(data: Dataset, analyses: Analysis[]): LeftOutRow[] {
+export function leftOutRows(data: Dataset, analyses: Analysis[], limit = Infinity): LeftOutRow[] {
 	const used = new Set<number>();
 	const excluded = new Map<number, string>();
 	const byStudy = new Map<string, Analysis[]>();
 	for (const a of analyses)
 		for (const s of a.studies) {
 			const key = s.study_id;
-			byStudy.set(key, [...(byStudy.get(key) ?? []), a]);
+			const list = byStudy.get(key);
+			if (list) {
+				if (list[list.length - 1] !== a) list.push(a);
+			} else byStudy.set(key, [a]);
 			for (const l of s.lines) {
 				const id = s.from === 'arms' ? l : -l;
 				if (!s.excluded) used.add(id);
@@ -33,9 +37,11 @@ export function leftOutRows(data: Dataset, analyses: Analysis[]): LeftOutRow[] {
 			}
 		}
 	const out: LeftOutRow[] = [];
+	const notesOf = new Map<string, string[]>();
+	for (const a of analyses) notesOf.set(a.outcome, [...(notesOf.get(a.outcome) ?? []), ...a.notes]);
 	const reasonFor = (study_id: string, study: string, week: number, outcome: string, contrast: boolean) => {
 		const mine = (byStudy.get(study_id) ?? []).filter((a) => a.outcome === outcome);
-		const notes = analyses.filter((a) => a.outcome === outcome).flatMap((a) => a.notes);
+		const notes = notesOf.get(outcome) ?? [];
 		// Only notes about contrast rows say "reported as".
 		const fits = (n: string) => contrast || !/reported as/.test(n);
 		const clean = (n: string) =>
@@ -61,6 +67,7 @@ export function leftOutRows(data: Dataset, analyses: Analysis[]): LeftOutRow[] {
 			: 'no analysis can use it: the trial has no other arm of a different type at this outcome and timepoint';
 	};
 	for (const r of data.trials) {
+		if (out.length >= limit) return out;
 		if (used.has(r.line)) continue;
 		out.push({
 			file: 'trials.csv',
@@ -72,6 +79,7 @@ export function leftOutRows(data: Dataset, analyses: Analysis[]): LeftOutRow[] {
 		});
 	}
 	for (const r of data.contrasts) {
+		if (out.length >= limit) return out;
 		if (used.has(-r.line)) continue;
 		out.push({
 			file: 'contrasts.csv',
