@@ -141,6 +141,14 @@ describe('evaluateClaim: verdicts', () => {
 		expect(r.verdict).toBe('supported');
 		expect(r.extra.p).toBeLessThan(0.05);
 		expect(run('sham-design', pen).verdict).toBe('inconclusive');
+		// Two trials of each sham type suffice (MIN_K_PER_SUBGROUP = 2); one of either does not, however large the
+		// difference: one trial against another confounds the sham with everything else the trials differ in.
+		expect(run('sham-design', [...pen.slice(0, 4), ...non.slice(0, 4)]).verdict).toBe('supported');
+		const oneEach = run('sham-design', [...pen.slice(0, 2), ...non.slice(0, 4)]);
+		expect(oneEach.extra.p).toBeLessThan(0.05);
+		expect(oneEach.verdict).toBe('inconclusive');
+		expect(oneEach.sentence).toMatch(/compares single trials/);
+		expect(oneEach.sentence).toMatch(/Difference between the subgroups: -?\d+\.\d points \(95% CI/);
 	});
 
 	it('judges harms against non-needle comparators only, each event definition apart', () => {
