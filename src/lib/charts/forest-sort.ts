@@ -1,4 +1,5 @@
 import type { StudyEffect } from '$lib/evidence/types';
+import { textOrder } from '$lib/data/text-order';
 
 export type ForestSort = 'year' | 'weight' | 'effect' | 'input';
 
@@ -9,7 +10,7 @@ export type ForestSort = 'year' | 'weight' | 'effect' | 'input';
  */
 export function sortStudies(studies: StudyEffect[], sort: ForestSort): StudyEffect[] {
 	const out = [...studies];
-	if (sort === 'year') out.sort((a, b) => a.year - b.year || a.study.localeCompare(b.study));
+	if (sort === 'year') out.sort((a, b) => a.year - b.year || textOrder(a.study, b.study));
 	else if (sort === 'weight') out.sort((a, b) => (b.weight ?? -1) - (a.weight ?? -1));
 	else if (sort === 'effect') out.sort((a, b) => a.yi - b.yi);
 	return out;

@@ -1,6 +1,7 @@
-import { studyInterval } from '$lib/stats';
+import { studyInterval } from '$lib/stats/interval';
 import type { TimeCourseClaim } from '$lib/evidence/time-course';
 import type { TimePoint, TimeSeries } from './types';
+import { textOrder } from '$lib/data/text-order';
 
 /**
  * The chart's series of a time-course claim: per comparison, the pooled difference at each listed week with its
@@ -31,7 +32,7 @@ export function timeCourseSeries(tc: TimeCourseClaim, maxTrialMarks = Infinity):
 			...new Map(c.rows.filter((r) => r.course_weeks != null).map((r) => [r.study, r.course_weeks!]))
 		]
 			.map(([study, weeks]) => ({ study, weeks }))
-			.sort((a, b) => a.weeks - b.weeks || a.study.localeCompare(b.study));
+			.sort((a, b) => a.weeks - b.weeks || textOrder(a.study, b.study));
 		return {
 			label: c.label,
 			control: c.control,

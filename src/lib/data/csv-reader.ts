@@ -10,6 +10,7 @@ import {
 	unclosedQuote
 } from './csv-text';
 import { SNIFF_CHARS, sniffBinary } from './sniff';
+import { thousands } from './thousands';
 
 /**
  * Text is handed to PapaParse in pieces of at most this size, whatever size is pushed: the records of a piece
@@ -100,7 +101,7 @@ export class CsvReader {
 				0,
 				'',
 				'',
-				`${(this.#badLines - ENCODING_LINES).toLocaleString('en')} more lines have characters that are not UTF-8`,
+				`${thousands(this.#badLines - ENCODING_LINES)} more lines have characters that are not UTF-8`,
 				ENCODING_HINT
 			);
 		this.stopped = true;

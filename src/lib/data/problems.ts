@@ -1,4 +1,5 @@
 import type { Problem, Severity } from './types';
+import { thousands } from './thousands';
 
 /** Longest `value` kept in a problem; longer values are cut with an ellipsis. */
 const MAX_VALUE = 200;
@@ -78,7 +79,7 @@ export class ProblemSink {
 				row: 0,
 				column,
 				value: '',
-				message: `${count.toLocaleString('en')} more ${severity}${count === 1 ? '' : 's'}${where} not listed (only the first ${this.limit.toLocaleString('en')} problems are listed)`,
+				message: `${thousands(count)} more ${severity}${count === 1 ? '' : 's'}${where} not listed (only the first ${thousands(this.limit)} problems are listed)`,
 				hint: 'Fix the problems listed, which usually repeat, and load the file again.'
 			});
 		}

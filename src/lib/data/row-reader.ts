@@ -2,6 +2,7 @@ import { parseNumber } from './numbers';
 import type { ProblemSink } from './problems';
 import type { ColumnSpec } from './schema';
 import { suggest } from './suggest';
+import { thousands } from './thousands';
 
 /** A controlled vocabulary with its lookup: code = index + 1, 0 = empty. */
 export interface Vocab {
@@ -171,7 +172,7 @@ export class RowReader {
 	/** One error per needed column the header lacks (DESIGN: a missing column is one error, not one per row). */
 	finish(headerLine: number): void {
 		for (const [name, a] of this.#absent) {
-			const rows = a.count === 1 ? '1 row needs it' : `${a.count.toLocaleString('en')} rows need it`;
+			const rows = a.count === 1 ? '1 row needs it' : `${thousands(a.count)} rows need it`;
 			this.sink.error(
 				headerLine,
 				name,

@@ -1,5 +1,6 @@
 import { ARM_LABELS, COMPARATOR_LABELS, type Comparator } from '$lib/data/schema';
 import type { Analysis } from './types';
+import { thousands } from '$lib/data/thousands';
 
 const OUTCOME_WORDS: Record<string, string> = {
 	pain: 'pain',
@@ -49,7 +50,7 @@ export function participants(a: Analysis): number {
 function studyCount(a: Analysis): string {
 	const k = a.result?.k ?? 0;
 	const n = participants(a);
-	return `${k} trial${k === 1 ? '' : 's'}${n ? `, ${n.toLocaleString('en-US')} people` : ''}`;
+	return `${k} trial${k === 1 ? '' : 's'}${n ? `, ${thousands(n)} people` : ''}`;
 }
 
 /**

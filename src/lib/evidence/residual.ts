@@ -3,6 +3,7 @@ import type { Claim, ClaimTest } from './claims';
 import { findAnalysis, midFor, NO_DATA, type ClaimResult, type ClaimView } from './claim-context';
 import type { Analysis, StudyEffect } from './types';
 import type { Verdict } from './verdicts';
+import { thousands } from '$lib/data/thousands';
 
 /**
  * "Make sure that you do not feel any pain" (complete relief): the pain that remains after a course of acupuncture,
@@ -35,7 +36,7 @@ export function residualPain(claim: Claim, all: Analysis[], t: ClaimTest, view: 
 		.map(({ s }) => `${s.study}: ${s.inputs.m1i!.toFixed(1)} at week ${s.timepoint_weeks}`)
 		.join('; ');
 	const n = used.reduce((t, { s }) => t + s.inputs.n1i!, 0);
-	const sentence = `After a course of real acupuncture, average pain was still ${r.estimate.toFixed(1)} on a 0-100 scale (${r.level}% CI ${r.ci.lower.toFixed(1)} to ${r.ci.upper.toFixed(1)}; ${used.length} trial${used.length === 1 ? '' : 's'} reporting final scores, ${n.toLocaleString('en-US')} people: ${list}), against the ${view.mids.MD}-point minimal important difference. None of the trials here reports how many people became pain-free.`;
+	const sentence = `After a course of real acupuncture, average pain was still ${r.estimate.toFixed(1)} on a 0-100 scale (${r.level}% CI ${r.ci.lower.toFixed(1)} to ${r.ci.upper.toFixed(1)}; ${used.length} trial${used.length === 1 ? '' : 's'} reporting final scores, ${thousands(n)} people: ${list}), against the ${view.mids.MD}-point minimal important difference. None of the trials here reports how many people became pain-free.`;
 	return {
 		claim,
 		verdict,

@@ -1,5 +1,6 @@
 /** Which trials the data hold and which of them enter an analysis: one count for every page and slide. */
 import type { Dataset } from '$lib/data/types';
+import { textOrder } from '$lib/data/text-order';
 
 export interface TrialListing {
 	id: string;
@@ -14,7 +15,7 @@ export function trialsInData(d: Pick<Dataset, 'trials' | 'contrasts'>): TrialLis
 	for (const r of [...d.trials, ...d.contrasts])
 		if (!out.has(r.study_id))
 			out.set(r.study_id, { id: r.study_id, label: r.study, population: r.population });
-	return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+	return [...out.values()].sort((a, b) => textOrder(a.label, b.label));
 }
 
 /** "15 trials (13 chronic, 2 acute)". */
@@ -34,5 +35,5 @@ export function trialsInAnalyses(
 		for (const s of a.studies)
 			if (!out.has(s.study_id))
 				out.set(s.study_id, { id: s.study_id, label: s.study, population: s.population });
-	return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+	return [...out.values()].sort((a, b) => textOrder(a.label, b.label));
 }
