@@ -1,5 +1,5 @@
 import type { Arm } from '$lib/data/schema';
-import { zCrit } from '$lib/stats';
+import { zCrit } from '$lib/stats/interval';
 import type { Analysis, AnalysisPopulation, AnalysisWindow } from './types';
 
 export interface FrequencyArm {

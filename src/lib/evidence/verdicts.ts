@@ -1,4 +1,4 @@
-import { intervalAtLevel } from '$lib/stats';
+import { intervalAtLevel } from '$lib/stats/interval';
 import type { RmaResult } from '$lib/stats/types';
 import type { Analysis } from './types';
 
