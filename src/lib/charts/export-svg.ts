@@ -1,6 +1,7 @@
 /**
  * Export of a rendered chart. These functions read the DOM Svelte rendered; they never change it.
  */
+import { download } from './download';
 
 /** Presentation properties copied from computed style onto the exported copy (CSS variables resolved). */
 const PROPS = [
@@ -108,18 +109,6 @@ function captioned(chart: SVGSVGElement, w: number, h: number, caption: ExportCa
 	return new XMLSerializer().serializeToString(root);
 }
 
-/** Save `blob` as `filename` through a temporary object URL. */
-export function download(blob: Blob, filename: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function downloadSvg(svg: SVGSVGElement, filename: string, caption?: ExportCaption): void {
 	download(new Blob([serializeSvg(svg, caption)], { type: 'image/svg+xml' }), filename);
 }
@@ -147,8 +136,4 @@ export async function downloadPng(
 	ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
 	const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
 	if (blob) download(blob, filename);
-}
-
-export function downloadCsv(csv: string, filename: string): void {
-	download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
 }

@@ -1,5 +1,5 @@
 import './jsdom-shims';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import RobSummary from '../../../src/lib/charts/RobSummary.svelte';
 import { serializeSvg } from '../../../src/lib/charts/export-svg';
@@ -69,6 +69,8 @@ describe('chart export', () => {
 			title: 'RoB'
 		});
 		await fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+		// The SVG exporter loads on the first click.
+		await waitFor(() => expect(names).toEqual(['rob.svg']));
 		await fireEvent.click(screen.getByRole('button', { name: 'CSV data' }));
 		expect(names).toEqual(['rob.svg', 'rob.csv']);
 		expect((await text(blobs[0]!)).startsWith('<svg')).toBe(true);

@@ -1,4 +1,4 @@
-import { download } from '$lib/charts/export-svg';
+import { download } from '$lib/charts/download';
 
 /**
  * Offers text as a file download, made in the browser (a blob: URL; nothing is sent anywhere). A BOM is added
