@@ -4,15 +4,17 @@ import { expect, test, type Locator, type Page } from './fixtures';
 /** The page with the charts: the main page (set CHARTS_E2E_PATH to try the charts on another route). */
 const PATH = process.env.CHARTS_E2E_PATH ?? '/';
 
-/** The first forest plot with at least two study rows (so excluding one leaves a pooled result). */
+/**
+ * The first forest plot with at least two study rows (so excluding one leaves a pooled result); the claims'
+ * charts mount and draw one per task after hydration, so it is waited for.
+ */
 async function forestWithRows(page: Page): Promise<Locator> {
-	const figures = page.getByRole('figure', { name: /Forest plot/ });
-	await expect(figures.first()).toBeVisible();
-	for (let i = 0; i < (await figures.count()); i++) {
-		const fig = figures.nth(i);
-		if ((await fig.locator('.study-row').count()) >= 2) return fig;
-	}
-	throw new Error('no forest plot with two or more studies on the page');
+	const fig = page
+		.getByRole('figure', { name: /Forest plot/ })
+		.filter({ has: page.locator('.study-row').nth(1) })
+		.first();
+	await expect(fig).toBeVisible();
+	return fig;
 }
 
 test('a forest row takes keyboard focus and shows its details and source', async ({ page }) => {
