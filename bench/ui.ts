@@ -1,6 +1,8 @@
 // Page benchmark (docs/ARCHITECTURE.md section 7, issue 17): the production build in Chromium (`vite preview`).
-// 1. First-load JavaScript of `/`: the gzip size of every script the prerendered page loads before any interaction
-//    (modules, lazily imported chunks, workers), read from build/ and compressed here (zlib level 6, what servers use).
+// 1. First-load JavaScript of `/`: the gzip size of every script the prerendered page fetches before it is hydrated
+//    (the layout's `hydrated` performance mark), read from build/ and compressed here (zlib level 6, what servers use);
+//    and, apart, what it fetches on its own in the next second while idle (charts drawn in the draw queue, lazy
+//    sections, workers), before any interaction.
 // 2. Main-thread work: every task over 50 ms (PerformanceObserver "longtask") and the total blocking time
 //    (sum of each long task's time beyond 50 ms) for load + hydration, each control change and each audience switch,
 //    at 1x and 4x CPU throttle (CDP Emulation.setCPUThrottlingRate; 4x approximates a mid-range phone).
@@ -91,7 +93,7 @@ async function round(
 	origin: string,
 	browser: import('@playwright/test').Browser,
 	rate: number
-): Promise<{ phases: Map<string, Figures>; scripts: Set<string>; csp: string[] }> {
+): Promise<{ phases: Map<string, Figures>; scripts: Set<string>; idle: Set<string>; csp: string[] }> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	const page = await context.newPage();
 	const scripts = new Set<string>();
@@ -119,7 +121,15 @@ async function round(
 	await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 60_000 });
 	await settle(page, 1000);
 	phases.set('load + hydration', figures(await takeTasks(page)));
-	const loaded = new Set(scripts);
+	const beforeHydration = await page.evaluate(() => {
+		const mark = performance.getEntriesByName('hydrated')[0]?.startTime ?? Infinity;
+		return performance
+			.getEntriesByType('resource')
+			.filter((e) => e.startTime < mark)
+			.map((e) => new URL(e.name).pathname);
+	});
+	const loaded = new Set([...scripts].filter((s) => beforeHydration.includes(s)));
+	const idle = new Set([...scripts].filter((s) => !loaded.has(s)));
 	const csp = await page.evaluate(() => (window as unknown as Win).cspViolations);
 	for (const step of STEPS) {
 		await step.act(page);
@@ -127,7 +137,7 @@ async function round(
 		phases.set(step.name, figures(await takeTasks(page)));
 	}
 	await context.close();
-	return { phases, scripts: loaded, csp };
+	return { phases, scripts: loaded, idle, csp };
 }
 
 export async function benchUi(): Promise<void> {
@@ -135,13 +145,14 @@ export async function benchUi(): Promise<void> {
 	if (!preview) return;
 	try {
 		let scripts = new Set<string>();
+		let idle = new Set<string>();
 		let csp: string[] = [];
 		const results = new Map<number, Map<string, Figures[]>>();
 		for (const rate of [1, 4]) {
 			const byPhase = new Map<string, Figures[]>();
 			for (let r = 0; r < RUNS; r++) {
 				const out = await round(preview.origin, preview.browser, rate);
-				if (rate === 1 && r === 0) ({ scripts, csp } = out);
+				if (rate === 1 && r === 0) ({ scripts, idle, csp } = out);
 				for (const [name, f] of out.phases) byPhase.set(name, [...(byPhase.get(name) ?? []), f]);
 			}
 			results.set(rate, byPhase);
@@ -153,6 +164,10 @@ export async function benchUi(): Promise<void> {
 			`first-load JS of /: ${total.toFixed(1)} KB gzip in ${sizes.length} scripts (budget ${BUDGET_KB} KB) ${total <= BUDGET_KB ? 'OK' : 'OVER BUDGET'}`
 		);
 		for (const { p, kb } of sizes) console.log(`  ${kb.toFixed(1).padStart(6)} KB  ${p}`);
+		const idleKb = [...idle].reduce((s, p) => s + gzipKb(`build${p}`), 0);
+		console.log(
+			`then fetched while idle, before any interaction: ${idleKb.toFixed(1)} KB gzip in ${idle.size} scripts (charts, lazy sections, workers)`
+		);
 		console.log(`CSP violations during load: ${csp.length}${csp.length ? ` (${csp.join('; ')})` : ''}`);
 		const names = [...results.get(1)!.keys()];
 		const cell = (fs: Figures[] | undefined, key: 'longest' | 'tbt') => {
