@@ -1,8 +1,9 @@
-// npm run bench [-- ingest|stats|evidence|network|time|upload|ui]: the benchmarks of docs/ARCHITECTURE.md section 7,
-// printed with the machine.
+// npm run bench [-- ingest|stats|evidence|network|time|upload|ui|lighthouse]: the benchmarks of docs/ARCHITECTURE.md
+// section 7, printed with the machine. Without arguments every one but lighthouse (opt-in: it fetches Lighthouse).
 import { cpus } from 'node:os';
 import { benchEvidence } from './evidence';
 import { benchIngest } from './ingest';
+import { benchLighthouse } from './lighthouse';
 import { benchNetwork } from './network';
 import { benchStats } from './stats';
 import { benchTimeCourse } from './time-course';
@@ -16,9 +17,12 @@ const parts: Record<string, () => Promise<void>> = {
 	network: benchNetwork,
 	time: benchTimeCourse,
 	upload: benchUpload,
-	ui: benchUi
+	ui: benchUi,
+	lighthouse: benchLighthouse
 };
+const OPT_IN = new Set(['lighthouse']);
 const wanted = process.argv.slice(2).filter((a) => a in parts);
 
 console.log(`# Benchmarks: ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length}, Node ${process.version}`);
-for (const name of wanted.length ? wanted : Object.keys(parts)) await parts[name]!();
+for (const name of wanted.length ? wanted : Object.keys(parts).filter((p) => !OPT_IN.has(p)))
+	await parts[name]!();
