@@ -53,10 +53,14 @@ export function forestSummary(a: Analysis, sides: { left: string }): string {
 	const n = (k: number) => (k === 1 ? '1 study' : `${k} studies`);
 	const below = isRatio(a.measure) ? 'below 1' : 'below 0';
 	const verb = kept.length === 1 ? 'compares' : 'compare';
-	const pi =
-		r && r.k >= 3
+	// Drawn, and said, from k = 3; with two trials the spread of true effects is too uncertain to draw one.
+	const pi = !r
+		? ''
+		: r.k >= 3
 			? `; prediction interval ${formatEffect(a.measure, r.pi.lower)} to ${formatEffect(a.measure, r.pi.upper)}`
-			: '';
+			: r.k === 2
+				? '; no prediction interval (it needs at least 3 trials)'
+				: '';
 	const parts = [
 		`${n(kept.length)} ${verb} ${ARM_LABELS[a.treatment]} with ${ARM_LABELS[a.control]} (${a.unit === MEASURE_NAME[a.measure] ? a.unit : `${MEASURE_NAME[a.measure]}, ${a.unit}`}); values ${below} ${sides.left.replace(/^favours/, 'favour')}.`,
 		r

@@ -67,9 +67,9 @@ describe('forest texts', () => {
 	});
 	it('summarises the pooled result and the exclusions in one text alternative', () => {
 		expect(forestSummary(analysis, defaultSides(analysis))).toBe(
-			'2 studies compare real acupuncture with sham acupuncture (mean difference, points on a 0-100 pain scale); values below 0 favour real acupuncture. Pooled estimate −4.4 (95% CI −8.1 to −0.7), p = 0.02. Left out: Another 2006.'
+			'2 studies compare real acupuncture with sham acupuncture (mean difference, points on a 0-100 pain scale); values below 0 favour real acupuncture. Pooled estimate −4.4 (95% CI −8.1 to −0.7), p = 0.02; no prediction interval (it needs at least 3 trials). Left out: Another 2006.'
 		);
-		// the prediction interval is said from k = 3, as it is drawn
+		// the prediction interval is said from k = 3, as it is drawn; with 2 trials its absence is said
 		const three = { ...analysis, result: { ...analysis.result!, k: 3 } };
 		expect(forestSummary(three, defaultSides(analysis))).toContain(
 			'p = 0.02; prediction interval −9.0 to 0.2.'
