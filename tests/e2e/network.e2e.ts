@@ -14,6 +14,18 @@ test('the network section shows the league table and SIDE for the bundled trials
 	await expect(section(page).getByTestId('nma-certainty').locator('tbody tr')).toHaveCount(6);
 });
 
+test('a node choice is kept in the URL, so a reload or a shared link shows the same network', async ({
+	page
+}) => {
+	await page.goto('/');
+	const split = section(page).getByLabel(/Sham split by type/);
+	await split.check();
+	await expect(page).toHaveURL(/nma_sham_split=1/);
+	await page.reload();
+	await expect(section(page).getByLabel(/Sham split by type/)).toBeChecked();
+	await expect(section(page).getByLabel(/Waiting list apart/)).not.toBeChecked();
+});
+
 test('excluding a study recomputes the network', async ({ page }) => {
 	await page.goto('/?exclude=haake2007');
 	await expect(section(page).getByTestId('nma-stats')).toContainText('2 trials, 3 treatments');

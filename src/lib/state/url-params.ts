@@ -22,6 +22,10 @@ export interface Controls {
 	excludeHighRob: boolean;
 	excluded: string[];
 	slide: number;
+	/** Node choices of the network meta-analysis section (sensitivity analyses; the claims keep the defaults). */
+	nmaShamSplit: boolean;
+	nmaWaitingListApart: boolean;
+	nmaDrugWithUsualCare: boolean;
 }
 
 export const DEFAULT_CONTROLS: Controls = {
@@ -40,7 +44,10 @@ export const DEFAULT_CONTROLS: Controls = {
 	usualCareAsNone: false,
 	excludeHighRob: false,
 	excluded: [],
-	slide: 0
+	slide: 0,
+	nmaShamSplit: false,
+	nmaWaitingListApart: false,
+	nmaDrugWithUsualCare: false
 };
 
 /** The analysis settings the controls choose. */
@@ -85,7 +92,10 @@ const PARAM: Record<Key, string> = {
 	usualCareAsNone: 'uc_as_none',
 	excludeHighRob: 'no_high_rob',
 	excluded: 'exclude',
-	slide: 'slide'
+	slide: 'slide',
+	nmaShamSplit: 'nma_sham_split',
+	nmaWaitingListApart: 'nma_wl_apart',
+	nmaDrugWithUsualCare: 'nma_drug_uc'
 };
 
 const CHOICES: Partial<Record<Key, readonly string[]>> = {
