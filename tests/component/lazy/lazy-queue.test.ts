@@ -1,0 +1,39 @@
+import { render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Harness from './LazyQueueHarness.svelte';
+
+/** Reports every observed element near the viewport on the next task, as a browser would. */
+class NearObserver {
+	constructor(private readonly callback: IntersectionObserverCallback) {}
+	observe(el: Element) {
+		setTimeout(() =>
+			this.callback(
+				[{ target: el, isIntersecting: true } as IntersectionObserverEntry],
+				this as unknown as IntersectionObserver
+			)
+		);
+	}
+	unobserve() {}
+	disconnect() {}
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Lazy when="queue"', () => {
+	it('shows the placeholder, then loads and mounts the component in the draw queue with its props', async () => {
+		vi.stubGlobal('IntersectionObserver', NearObserver);
+		const load = vi.fn(() => import('$lib/components/claims/VerdictBadge.svelte'));
+		const { rerender } = render(Harness, { verdict: 'supported', load: load as never });
+		// Nothing is loaded in the task that mounts it (hydration): the queue decides when.
+		expect(screen.getByText('Loading the charts of this claim…')).toBeTruthy();
+		expect(load).not.toHaveBeenCalled();
+		const badge = await screen.findByText('supported');
+		expect(badge.closest('[data-verdict]')?.getAttribute('data-verdict')).toBe('supported');
+		expect(screen.queryByText('Loading the charts of this claim…')).toBeNull();
+		expect(load).toHaveBeenCalledTimes(1);
+		// New props reach the mounted component without loading it again.
+		await rerender({ verdict: 'contradicted', load: load as never });
+		expect(await screen.findByText('contradicted')).toBeTruthy();
+		expect(load).toHaveBeenCalledTimes(1);
+	});
+});
