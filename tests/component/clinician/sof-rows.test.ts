@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absolutePer100, controlRisk, sofTable } from '$lib/components/clinician/sof-rows';
+import { absolutePer100, controlRisk, sofCells, sofTable } from '$lib/components/clinician/sof-rows';
 import { bottomLine, noticeWords } from '$lib/components/patient/key-messages';
 import type { ClaimResult } from '$lib/evidence/claim-context';
 import { analysisOf, result, study } from '../../unit/charts/studies';
@@ -69,6 +69,29 @@ describe('summary-of-findings rows', () => {
 		expect(t.rows[0]!.notes).toEqual([1, 2]);
 		expect(t.rows[1]!.notes).toEqual([1, 2]);
 		expect(t.rows[0]!.absolute).toBeNull(); // no absolute effect for a mean difference
+	});
+
+	it('gives every cell a text, a dash when there is nothing to show', () => {
+		const row = sofTable([claim('x', [rr])], []).rows[0]!;
+		expect(sofCells({ ...row, certainty: 'low', people: 1234 })).toEqual({
+			effect: 'RR 1.50',
+			ci: '(95% CI 1.20 to 2.00)',
+			absolute: '8 more per 100 (3 more to 15 more)',
+			trials: '2 (1,234)',
+			dots: '●●○○',
+			certainty: 'low'
+		});
+		const empty = { ...row, effect: null, absolute: null, trials: null, people: null, certainty: null };
+		expect(sofCells(empty)).toEqual({
+			effect: '—',
+			ci: '',
+			absolute: '—',
+			trials: '—',
+			dots: '',
+			certainty: '—'
+		});
+		expect(sofCells({ ...row, certainty: 'high', people: null, trials: 1 }).dots).toBe('●●●●');
+		expect(sofCells({ ...row, certainty: 'very low', people: null, trials: 1 }).trials).toBe('1');
 	});
 
 	it('marks the claims an exclusion changes, and only those', () => {

@@ -9,6 +9,9 @@ import { participants } from '$lib/evidence/describe';
 import type { Analysis } from '$lib/evidence/types';
 import { verdictBasis } from '$lib/evidence/verdicts';
 import { formatEffect, isRatio } from '$lib/charts/format';
+import { thousands } from '$lib/data/thousands';
+import type { Certainty } from '$lib/evidence/certainty';
+import { CERTAINTY_STYLE } from '../claims/verdict-style';
 
 export interface SofRow {
 	id: string;
@@ -29,6 +32,35 @@ export interface SofRow {
 	excluded: string[];
 	/** Why nothing is shown when the claim is not testable or has no data. */
 	why: string | null;
+}
+
+/**
+ * What each cell of a row shows, as plain text ("—" when there is nothing), so the table renders without a
+ * conditional block per cell (hydration cost; docs/ARCHITECTURE.md section 7).
+ */
+export interface SofCells {
+	/** The effect without its interval, and the interval ("95% CI ...") or "". */
+	effect: string;
+	ci: string;
+	absolute: string;
+	/** "2 (266)", "1" or "—". */
+	trials: string;
+	/** Filled and empty certainty dots ("●●○○") or "". */
+	dots: string;
+	certainty: string;
+}
+
+export function sofCells(row: SofRow): SofCells {
+	const cut = row.effect ? row.effect.indexOf(' (') : -1;
+	const n = row.certainty ? (CERTAINTY_STYLE[row.certainty as Certainty]?.dots ?? 0) : 0;
+	return {
+		effect: row.effect === null ? '—' : cut > 0 ? row.effect.slice(0, cut) : row.effect,
+		ci: row.effect !== null && cut > 0 ? row.effect.slice(cut + 1) : '',
+		absolute: row.absolute ?? '—',
+		trials: row.trials === null ? '—' : `${row.trials}${row.people ? ` (${thousands(row.people)})` : ''}`,
+		dots: row.certainty ? '●'.repeat(n) + '○'.repeat(4 - n) : '',
+		certainty: row.certainty ?? '—'
+	};
 }
 
 export interface SofTable {
