@@ -6,7 +6,16 @@ import type { OutcomeNetwork } from './network-analysis';
 import type { BiasChecks } from './sensitivity';
 import type { PageStudies } from './study-summary';
 import type { TimeSeriesData } from './time-series';
-import type { Analysis, AnalysisPopulation, AnalysisSettings, AnalysisWindow, StudyEffect } from './types';
+import type { Outcome, Population } from '$lib/data/schema';
+import type { NetworkNodes } from './network-nodes';
+import type {
+	Analysis,
+	AnalysisPopulation,
+	AnalysisSettings,
+	AnalysisWindow,
+	StudyEffect,
+	Window
+} from './types';
 
 /** Main thread -> analysis worker: compute every analysis and claim; `data` only when the data changed. */
 export interface AnalysisRequest {
@@ -36,6 +45,8 @@ export interface BiasRequest {
 export type Question =
 	| { kind: 'leftOut'; limit: number }
 	| { kind: 'bundle'; controls: object }
+	/** A network meta-analysis: of the answer's networks (`nodes` null), or built with other node choices. */
+	| { kind: 'network'; outcome: Outcome; population: Population; window: Window; nodes: NetworkNodes | null }
 	| {
 			kind: 'frequencies';
 			outcome: 'responder' | 'adverse_events';
@@ -73,6 +84,11 @@ export type AnalysisMessage =
 			networks?: OutcomeNetwork[];
 			/** When some analysis arrived capped: the trials in at least one pooled analysis (study-count.ts). */
 			analysed?: string[];
+			/**
+			 * When some analysis arrived capped, `networks` is empty: each network holds every study (tens of MB for a
+			 * large upload, and a long task to read), so the page asks for the one it shows (Question 'network').
+			 */
+			networksHeld?: boolean;
 	  }
 	| { type: 'bias'; seq: number; id: string; checks: BiasChecks | null; message: string | null }
 	| { type: 'answer'; id: number; value: unknown; message: string | null }

@@ -10,7 +10,7 @@ import { leftOutRows } from './left-out';
 import { evaluateClaims } from './evaluate';
 import { timeCourseData } from './time-points';
 import { evidenceNetwork } from './network';
-import { buildNetworks, type OutcomeNetwork } from './network-analysis';
+import { buildNetwork, buildNetworks, findNetwork, type OutcomeNetwork } from './network-analysis';
 import { biasChecks } from './sensitivity';
 import { analysedTrials } from './study-count';
 import { forPage } from './study-summary';
@@ -94,8 +94,9 @@ function run(): void {
 			results: results.map((r) => ({ ...r, analyses: r.analyses.map((a) => a.id) })),
 			series,
 			network: evidenceNetwork(computed),
-			networks,
-			analysed: shown.some((a) => a.summary) ? [...analysedTrials(analyses)] : undefined
+			...(shown.some((a) => a.summary)
+				? { networks: [], networksHeld: true, analysed: [...analysedTrials(analyses)] }
+				: { networks })
 		});
 	} catch (e) {
 		post({ type: 'failed', seq: req.seq, message: (e as Error)?.message ?? String(e) });
@@ -124,7 +125,11 @@ function answer(id: number, seq: number, q: Question): void {
 				? leftOutRows(a.data, a.analyses, q.limit)
 				: q.kind === 'frequencies'
 					? naturalFrequencies(a.analyses, q.outcome, q.population, q.windows)
-					: reproducibleBundle(q.controls, a.settings, a.analyses, a.results, a.data, a.networks);
+					: q.kind === 'network'
+						? q.nodes
+							? buildNetwork(a.data, a.settings, q.outcome, q.population, q.window, q.nodes)
+							: findNetwork(a.networks, q.outcome, q.population, q.window)
+						: reproducibleBundle(q.controls, a.settings, a.analyses, a.results, a.data, a.networks);
 		post({ type: 'answer', id, value, message: null });
 	} catch (e) {
 		post({ type: 'answer', id, value: null, message: (e as Error)?.message ?? String(e) });

@@ -25,6 +25,8 @@ export interface RemoteResult {
 	networks: OutcomeNetwork[];
 	/** The trials in at least one pooled analysis, when the analyses arrived capped (else read them there). */
 	analysed?: string[];
+	/** True when the worker kept the networks (`networks` is empty): ask it for the one shown. */
+	networksHeld?: boolean;
 }
 
 /** The bias checks of one analysis of answer `seq`, or why they could not be computed. */
@@ -152,7 +154,8 @@ export class AnalysisClient {
 				series: m.series,
 				network: m.network,
 				networks: m.networks ?? [],
-				analysed: m.analysed
+				analysed: m.analysed,
+				networksHeld: m.networksHeld
 			});
 			for (const s of this.#versions.keys()) if (s <= m.seq) this.#versions.delete(s);
 		}

@@ -13,8 +13,10 @@ import type { TimeSeriesData } from '$lib/evidence/time-series';
 import { analysedTrials } from '$lib/evidence/study-count';
 import { timeCourseStudies } from '$lib/evidence/time-course-count';
 import type { PageStudies } from '$lib/evidence/study-summary';
-import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
+import type { Analysis, AnalysisSettings, Window } from '$lib/evidence/types';
 import type * as ClientModule from './analysis-client';
+import type { Outcome, Population } from '$lib/data/schema';
+import type { NetworkNodes } from '$lib/evidence/network-nodes';
 import type { Question } from '$lib/evidence/worker-protocol';
 import type { AnalysisClient, RemoteBias, RemoteResult } from './analysis-client';
 import { startAnalysisWorker } from './start-worker';
@@ -341,6 +343,23 @@ export class AnalysisSession {
 			(e: unknown) => this.#answered(key, { status: 'failed', message: (e as Error)?.message ?? String(e) })
 		);
 		return asked;
+	}
+
+	/**
+	 * A network meta-analysis the worker kept (a large upload: its networks hold every study), asked when shown;
+	 * null when the page has the networks (read `networks`, or build other node choices with the engine).
+	 * `nodes` null: the default nodes, as in `networks`.
+	 */
+	networkFromWorker(
+		outcome: Outcome,
+		population: Population,
+		window: Window,
+		nodes: NetworkNodes | null
+	): AskState<OutcomeNetwork | null> | null {
+		if (!this.offPage || !this.#current?.networksHeld) return null;
+		return (
+			this.fromWorker({ kind: 'network', outcome, population, window, nodes }) ?? { status: 'computing' }
+		);
 	}
 
 	/** The worker's answer as a promise (for a click: a download), or null when the page computes it itself. */

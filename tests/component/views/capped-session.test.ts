@@ -93,6 +93,13 @@ describe('AnalysisSession with analyses the worker sends capped', () => {
 		expect(freq).not.toBeNull();
 		expect(freq).toEqual(naturalFrequencies(page.analyses, 'responder', 'chronic', ['short']));
 
+		// The networks stay in the worker (each holds every study): the page asks for the one it shows.
+		expect(worker.networks).toEqual([]);
+		expect(page.networkFromWorker('pain', 'chronic', 'short', null)).toBeNull();
+		const net = await answer(() => worker.networkFromWorker('pain', 'chronic', 'short', null));
+		expect(net?.studies.length).toBeGreaterThan(CAP.above);
+		expect(net).toEqual(page.networks.find((n) => n.id === 'pain:chronic:short'));
+
 		const controls = { ...CONTROLS };
 		const bundle = await worker.askWorker<{ json: string; r: string }>({ kind: 'bundle', controls })!;
 		const local = reproducibleBundle(
