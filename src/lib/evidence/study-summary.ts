@@ -2,6 +2,7 @@
 // and 10.2): the worker keeps the full study list and sends the rows the charts and lists draw, with counts.
 import { usualCareControls } from './claim-context';
 import { controlName, controlRisk, participants } from './describe';
+import type { TimeCourseClaim } from './time-course';
 import type { Analysis, StudySummary } from './types';
 
 /**
@@ -43,4 +44,15 @@ export function forPage(a: Analysis, cap: PageStudies, userExcluded: readonly st
 	const named = new Set(userExcluded);
 	const studies = a.studies.filter((s, i) => i < cap.keep || named.has(s.study_id));
 	return { ...a, studies, summary: summariseStudies(a) };
+}
+
+/**
+ * A time course as the page receives it: with more trial marks (rows of all comparisons) than `maxTrialMarks`
+ * the chart draws none of them (charts/time-course-series.ts), so the rows stay in the worker and each
+ * comparison says how many it has (`rowsHeld`). Unchanged otherwise.
+ */
+export function timeCourseForPage(tc: TimeCourseClaim, maxTrialMarks: number): TimeCourseClaim {
+	const marks = tc.comparisons.reduce((n, c) => n + c.rows.length, 0);
+	if (marks <= maxTrialMarks) return tc;
+	return { ...tc, comparisons: tc.comparisons.map((c) => ({ ...c, rows: [], rowsHeld: c.rows.length })) };
 }

@@ -13,7 +13,7 @@ import { evidenceNetwork } from './network';
 import { buildNetwork, buildNetworks, findNetwork, type OutcomeNetwork } from './network-analysis';
 import { biasChecks } from './sensitivity';
 import { analysedTrials } from './study-count';
-import { forPage } from './study-summary';
+import { forPage, timeCourseForPage } from './study-summary';
 import { claimTimeSeries } from './time-series';
 import type { Analysis } from './types';
 import {
@@ -91,7 +91,11 @@ function run(): void {
 		post({
 			type: 'done',
 			seq: req.seq,
-			results: results.map((r) => ({ ...r, analyses: r.analyses.map((a) => a.id) })),
+			results: results.map((r) => ({
+				...r,
+				analyses: r.analyses.map((a) => a.id),
+				...(cap && r.timeCourse ? { timeCourse: timeCourseForPage(r.timeCourse, req.maxTrialMarks) } : {})
+			})),
 			series,
 			network: evidenceNetwork(computed),
 			...(shown.some((a) => a.summary)

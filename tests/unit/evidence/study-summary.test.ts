@@ -9,7 +9,8 @@ import { bundledClaims } from '$lib/evidence/claims';
 import { controlName, controlRisk, participants } from '$lib/evidence/describe';
 import { evaluateClaims } from '$lib/evidence/evaluate';
 import { analysedTrials, studyCount } from '$lib/evidence/study-count';
-import { forPage } from '$lib/evidence/study-summary';
+import { forPage, timeCourseForPage } from '$lib/evidence/study-summary';
+import { timeCourseSeries } from '$lib/charts/time-course-series';
 import type { Analysis } from '$lib/evidence/types';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf } from '$lib/state/url-params';
 
@@ -91,5 +92,25 @@ describe('forPage: an analysis with more studies than the page draws', () => {
 		const ids = analysedTrials(full);
 		expect(ids.size).toBe(167);
 		expect(analysedTrials(capped).size).toBeLessThan(ids.size);
+	});
+});
+
+describe('timeCourseForPage: a time course with more trial marks than the chart draws', () => {
+	const results = evaluateClaims(bundledClaims.claims, full, claimViewOf(DEFAULT_CONTROLS));
+	const tc = results.find((r) => r.timeCourse && r.timeCourse.comparisons.length > 0)!.timeCourse!;
+	const marks = tc.comparisons.reduce((n, c) => n + c.rows.length, 0);
+
+	it('keeps its rows in the worker, says how many, and gives the chart the same series', () => {
+		const max = marks - 1;
+		const page = timeCourseForPage(tc, max);
+		expect(page.comparisons.every((c) => c.rows.length === 0)).toBe(true);
+		expect(page.comparisons.map((c) => c.rowsHeld)).toEqual(tc.comparisons.map((c) => c.rows.length));
+		expect(page.comparisons.map((c) => c.course)).toEqual(tc.comparisons.map((c) => c.course));
+		expect(timeCourseSeries(page, max)).toEqual(timeCourseSeries(tc, max));
+	});
+
+	it('is unchanged when the chart draws every mark', () => {
+		expect(timeCourseForPage(tc, marks)).toBe(tc);
+		expect(timeCourseSeries(tc, marks).some((s) => s.points.some((p) => p.study))).toBe(true);
 	});
 });
