@@ -230,6 +230,8 @@ export class AnalysisSession {
 	/** Ids of the trials in at least one pooled analysis (from the worker when it sent the analyses capped). */
 	analysedTrials: ReadonlySet<string> = $derived.by(() => {
 		const sent = this.offPage ? this.#current?.analysed : undefined;
+		// A new set per answer, never mutated: nothing needs to react to its contents.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return sent ? new Set(sent) : analysedTrials(this.analyses);
 	});
 
