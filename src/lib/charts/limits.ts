@@ -4,3 +4,6 @@
  * upload never floods the page (docs/ARCHITECTURE.md section 7: a chart with more than ~2,000 marks must bin or change medium).
  */
 export const MAX_TRIAL_ROWS = 300;
+
+/** Above this many points the funnel plot is not drawn (docs/ARCHITECTURE.md section 7: ~2,000 marks); its tests are given in text. */
+export const MAX_FUNNEL_POINTS = 2000;

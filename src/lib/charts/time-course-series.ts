@@ -10,7 +10,7 @@ import { textOrder } from '$lib/data/text-order';
  * marks are left out above `maxTrialMarks` (the chart would drown in them; the table twin keeps the pooled points).
  */
 export function timeCourseSeries(tc: TimeCourseClaim, maxTrialMarks = Infinity): TimeSeries[] {
-	const marks = tc.comparisons.reduce((n, c) => n + c.rows.length, 0);
+	const marks = tc.comparisons.reduce((n, c) => n + (c.rowsHeld ?? c.rows.length), 0);
 	return tc.comparisons.map((c) => {
 		const pooled: TimePoint[] = (c.course.main?.estimates ?? []).map((e) => ({
 			weeks: e.week,

@@ -71,7 +71,10 @@ export function riskOfBiasRule(a: Analysis): Rule {
 
 /** The largest share of the weight one trial carries (0-1). */
 export function largestWeight(a: Analysis): number {
-	return Math.max(0, ...a.studies.filter((s) => !s.excluded).map((s) => (s.weight ?? 0) / 100));
+	// A loop, not Math.max(...): tens of thousands of arguments overflow a worker's stack.
+	let max = 0;
+	for (const s of a.studies) if (!s.excluded) max = Math.max(max, (s.weight ?? 0) / 100);
+	return max;
 }
 
 /**

@@ -79,6 +79,13 @@ export function midText(a: Analysis, view: ClaimView): string {
 	return a.measure === 'MD' ? `${m}-point` : a.measure === 'SMD' ? `${m} SD` : `risk ratio ${m}`;
 }
 
+/** Whether some study's control is usual care under another name (its label says usual, routine or conventional). */
+export function usualCareControls(a: Analysis): boolean {
+	return (
+		a.summary?.usualCareControls ?? a.studies.some((s) => /usual|routine|conventional/i.test(s.control_label))
+	);
+}
+
 /** Indirectness of an analysis for a claim about "no therapy": usual care standing in for it. */
 export function indirectReason(a: Analysis, c: ClaimComparison | undefined, view: ClaimView): string | null {
 	if (c?.indirect)
@@ -90,11 +97,7 @@ export function indirectReason(a: Analysis, c: ClaimComparison | undefined, view
 					? 'Usual care stands in for the claim\'s comparison: usual care is not "no therapy".'
 					: 'Indirect comparison: the trials compare something other than what the claim names.')
 		);
-	if (
-		view.usualCareAsNone &&
-		a.control === 'no_treatment' &&
-		a.studies.some((s) => /usual|routine|conventional/i.test(s.control_label))
-	)
+	if (view.usualCareAsNone && a.control === 'no_treatment' && usualCareControls(a))
 		return 'Usual-care trials are counted as "no treatment" (a setting): usual care is not no therapy.';
 	return null;
 }

@@ -32,6 +32,7 @@ function intervalWords(lo: number, hi: number, measure: string): string {
  * guideline-based therapy in 1)", "no treatment (a waiting list)", "an active drug (a drug)".
  */
 export function controlName(a: Analysis): string {
+	if (a.summary) return a.summary.controlName;
 	const base = ARM_LABELS[a.control];
 	const used = a.studies.filter((s) => !s.excluded && !s.leftOut);
 	const counts = new Map<Comparator, number>();
@@ -44,7 +45,24 @@ export function controlName(a: Analysis): string {
 }
 
 export function participants(a: Analysis): number {
+	if (a.summary) return a.summary.participants;
 	return a.studies.filter((s) => !s.excluded).reduce((t, s) => t + (s.n1 ?? 0) + (s.n2 ?? 0), 0);
+}
+
+/** Risk in the control arms of the studies used: events / participants summed (arm-level binary inputs). */
+export function controlRisk(a: Analysis): number | null {
+	if (a.summary) return a.summary.controlRisk;
+	let events = 0;
+	let n = 0;
+	for (const s of a.studies) {
+		if (s.excluded || s.leftOut) continue;
+		const c = s.inputs.ci;
+		const n2 = s.inputs.n2i;
+		if (c === undefined || n2 === undefined) continue;
+		events += c;
+		n += n2;
+	}
+	return n > 0 ? events / n : null;
 }
 
 function studyCount(a: Analysis): string {

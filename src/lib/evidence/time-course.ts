@@ -41,6 +41,11 @@ export interface CourseComparison {
 	measure: EffectMeasure;
 	/** One row per study x timepoint (the trials' own points). */
 	rows: TimeRow[];
+	/**
+	 * Present when `rows` is empty because the worker kept them: the time course has more trial marks than a chart
+	 * draws (study-summary.ts `timeCourseForPage`), and this is how many rows there are.
+	 */
+	rowsHeld?: number;
 	course: ComparisonCourse;
 	/** (B) the short-window effect on course length; null when the comparison has no short-window analysis. */
 	regression: CourseRegression | null;

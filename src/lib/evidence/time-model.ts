@@ -127,8 +127,14 @@ function courseFit(fit: TimeCourseFit, rows: readonly TimeRow[]): CourseFit {
  */
 export function comparisonCourse(rows: readonly TimeRow[], measure: EffectMeasure): ComparisonCourse {
 	const trials = new Set(rows.map((r) => r.study_id)).size;
-	const weeks = rows.map((r) => r.week);
-	const range: [number, number] = rows.length ? [Math.min(...weeks), Math.max(...weeks)] : [0, 0];
+	// A loop, not Math.min(...weeks): a large upload's rows (tens of thousands) overflow a worker's stack as arguments.
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const r of rows) {
+		lo = Math.min(lo, r.week);
+		hi = Math.max(hi, r.week);
+	}
+	const range: [number, number] = rows.length ? [lo, hi] : [0, 0];
 	const base = { measure, trials, range, main: null, sensitivity: [], robustReason: null };
 	if (trials < MIN_TIME_COURSE_TRIALS)
 		return {

@@ -85,6 +85,29 @@ export interface Analysis {
 	 */
 	verdictResult?: RmaResult | null;
 	notes: string[];
+	/**
+	 * Present when `studies` holds only some of the analysis's studies: a large upload analysed in the worker sends
+	 * the page the rows its charts and lists draw, with the counts and sums over every study here
+	 * (src/lib/evidence/study-summary.ts). Absent when `studies` holds them all.
+	 */
+	summary?: StudySummary;
+}
+
+/** Counts and sums over every study of an analysis whose `studies` the worker capped (see Analysis.summary). */
+export interface StudySummary {
+	/** Studies in the analysis (`studies` holds the first ones, and any the user excluded). */
+	studies: number;
+	/** Studies excluded by the user or the risk-of-bias filter, and left out by rule. */
+	excluded: number;
+	leftOut: number;
+	/** Participants in the studies not excluded (describe.ts `participants`). */
+	participants: number;
+	/** The control named with what the trials used really gave (describe.ts `controlName`). */
+	controlName: string;
+	/** Events / participants in the control arms of the studies used (describe.ts `controlRisk`). */
+	controlRisk: number | null;
+	/** Whether some study's control is usual care under another name (claim-context.ts `indirectReason`). */
+	usualCareControls: boolean;
 }
 
 /** Analysis settings shared by the page and the CLI. */

@@ -3,17 +3,24 @@
 import { datasetOf } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from './analyses';
+import { reproducibleBundle } from './bundle';
+import type { ClaimResult } from './claim-context';
+import { naturalFrequencies } from './frequencies';
+import { leftOutRows } from './left-out';
 import { evaluateClaims } from './evaluate';
 import { timeCourseData } from './time-points';
 import { evidenceNetwork } from './network';
-import { buildNetworks } from './network-analysis';
+import { buildNetwork, buildNetworks, findNetwork, type OutcomeNetwork } from './network-analysis';
 import { biasChecks } from './sensitivity';
+import { analysedTrials } from './study-count';
+import { forPage, timeCourseForPage } from './study-summary';
 import { claimTimeSeries } from './time-series';
 import type { Analysis } from './types';
 import {
 	STUDY_SLICE,
 	type AnalysisMessage,
 	type AnalysisRequest,
+	type Question,
 	type WorkerRequest
 } from './worker-protocol';
 
@@ -27,13 +34,25 @@ const post = (m: AnalysisMessage) => scope.postMessage(m);
 let data: Dataset = { trials: [], contrasts: [] };
 let latest: AnalysisRequest | null = null;
 /** The analyses of the last answer sent, for the bias checks the page asks about them. */
-let answered: { seq: number; analyses: Analysis[] } | null = null;
+let answered: {
+	seq: number;
+	analyses: Analysis[];
+	results: ClaimResult[];
+	networks: OutcomeNetwork[];
+	settings: AnalysisRequest['settings'];
+	/** The data they were computed from (`data` may already be newer). */
+	data: Dataset;
+} | null = null;
 
 /** Requests that arrive while one is computed are coalesced: only the newest is answered. */
 scope.onmessage = (event) => {
 	const req = event.data;
 	if (req.type === 'bias') {
 		bias(req.seq, req.id);
+		return;
+	}
+	if (req.type === 'ask') {
+		answer(req.id, req.seq, req.question);
 		return;
 	}
 	if (req.data) data = datasetOf(req.data);
@@ -45,17 +64,20 @@ function run(): void {
 	const req = latest;
 	if (!req) return;
 	latest = null;
+	const computed = data;
 	try {
-		const analyses = buildAnalyses(data, req.settings);
-		const networks = buildNetworks(data, req.settings);
+		const analyses = buildAnalyses(computed, req.settings);
+		const networks = buildNetworks(computed, req.settings);
 		const results = evaluateClaims(
 			req.claims,
 			analyses,
 			req.view,
 			networks,
-			timeCourseData(data, req.settings)
+			timeCourseData(computed, req.settings)
 		);
-		for (const [index, { studies, ...analysis }] of analyses.entries()) {
+		const cap = req.pageStudies;
+		const shown = cap ? analyses.map((a) => forPage(a, cap, req.settings.excluded)) : analyses;
+		for (const [index, { studies, ...analysis }] of shown.entries()) {
 			post({ type: 'analysis', seq: req.seq, analysis });
 			for (let from = 0; from < studies.length; from += STUDY_SLICE)
 				post({ type: 'studies', seq: req.seq, index, studies: studies.slice(from, from + STUDY_SLICE) });
@@ -65,14 +87,20 @@ function run(): void {
 				.map((c) => [c.id, claimTimeSeries(c, analyses, req.view, req.maxTrialMarks)] as const)
 				.filter(([, s]) => s.length > 0)
 		);
-		answered = { seq: req.seq, analyses };
+		answered = { seq: req.seq, analyses, results, networks, settings: req.settings, data: computed };
 		post({
 			type: 'done',
 			seq: req.seq,
-			results: results.map((r) => ({ ...r, analyses: r.analyses.map((a) => a.id) })),
+			results: results.map((r) => ({
+				...r,
+				analyses: r.analyses.map((a) => a.id),
+				...(cap && r.timeCourse ? { timeCourse: timeCourseForPage(r.timeCourse, req.maxTrialMarks) } : {})
+			})),
 			series,
-			network: evidenceNetwork(data),
-			networks
+			network: evidenceNetwork(computed),
+			...(shown.some((a) => a.summary)
+				? { networks: [], networksHeld: true, analysed: [...analysedTrials(analyses)] }
+				: { networks })
 		});
 	} catch (e) {
 		post({ type: 'failed', seq: req.seq, message: (e as Error)?.message ?? String(e) });
@@ -88,5 +116,26 @@ function bias(seq: number, id: string): void {
 		post({ type: 'bias', seq, id, checks: biasChecks(a), message: null });
 	} catch (e) {
 		post({ type: 'bias', seq, id, checks: null, message: (e as Error)?.message ?? String(e) });
+	}
+}
+
+/** Answers a question about the full analyses of answer `seq` (a newer answer replaces them: the page asks again). */
+function answer(id: number, seq: number, q: Question): void {
+	const a = answered;
+	try {
+		if (a?.seq !== seq) throw new Error('the analyses were replaced by newer ones');
+		const value =
+			q.kind === 'leftOut'
+				? leftOutRows(a.data, a.analyses, q.limit)
+				: q.kind === 'frequencies'
+					? naturalFrequencies(a.analyses, q.outcome, q.population, q.windows)
+					: q.kind === 'network'
+						? q.nodes
+							? buildNetwork(a.data, a.settings, q.outcome, q.population, q.window, q.nodes)
+							: findNetwork(a.networks, q.outcome, q.population, q.window)
+						: reproducibleBundle(q.controls, a.settings, a.analyses, a.results, a.data, a.networks);
+		post({ type: 'answer', id, value, message: null });
+	} catch (e) {
+		post({ type: 'answer', id, value: null, message: (e as Error)?.message ?? String(e) });
 	}
 }

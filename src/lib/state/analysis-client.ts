@@ -7,7 +7,8 @@ import type { OutcomeNetwork } from '$lib/evidence/network-analysis';
 import type { BiasChecks } from '$lib/evidence/sensitivity';
 import type { TimeSeriesData } from '$lib/evidence/time-series';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
-import type { AnalysisMessage, WorkerRequest } from '$lib/evidence/worker-protocol';
+import type { PageStudies } from '$lib/evidence/study-summary';
+import type { AnalysisMessage, Question, WorkerRequest } from '$lib/evidence/worker-protocol';
 import { startAnalysisWorker } from './start-worker';
 
 /** Every analysis and claim result of one request, computed in the analysis worker. */
@@ -22,6 +23,10 @@ export interface RemoteResult {
 	network: NetworkData;
 	/** Network meta-analyses per outcome x population x window. */
 	networks: OutcomeNetwork[];
+	/** The trials in at least one pooled analysis, when the analyses arrived capped (else read them there). */
+	analysed?: string[];
+	/** True when the worker kept the networks (`networks` is empty): ask it for the one shown. */
+	networksHeld?: boolean;
 }
 
 /** The bias checks of one analysis of answer `seq`, or why they could not be computed. */
@@ -50,6 +55,9 @@ export class AnalysisClient {
 	#sentVersion = -1;
 	readonly #versions = new Map<number, number>();
 	#building: { seq: number; analyses: Analysis[] } | null = null;
+	/** Questions asked and not yet answered, by id. */
+	readonly #asked = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+	#askId = 0;
 	/** Whether the worker has sent anything: an error before that means it never started. */
 	#heard = false;
 
@@ -74,7 +82,8 @@ export class AnalysisClient {
 		settings: AnalysisSettings,
 		claims: Claim[],
 		view: ClaimView,
-		maxTrialMarks = Infinity
+		maxTrialMarks = Infinity,
+		pageStudies?: PageStudies
 	): number {
 		const seq = ++this.#seq;
 		// New data go as copies of the tables whose buffers are transferred: the page keeps its own tables.
@@ -82,7 +91,7 @@ export class AnalysisClient {
 			source.version === this.#sentVersion ? null : { ...source, tables: source.tables.map(copyTable) };
 		this.#sentVersion = source.version;
 		this.#versions.set(seq, source.version);
-		this.#post({ type: 'analyse', seq, data, settings, claims, view, maxTrialMarks }, data);
+		this.#post({ type: 'analyse', seq, data, settings, claims, view, maxTrialMarks, pageStudies }, data);
 		return seq;
 	}
 
@@ -91,8 +100,22 @@ export class AnalysisClient {
 		this.#post({ type: 'bias', seq, id }, null);
 	}
 
+	/**
+	 * Asks about the full analyses of answer `seq` (the page may hold them capped); rejects with the worker's
+	 * message, e.g. when a newer answer replaced them.
+	 */
+	ask<T>(seq: number, question: Question): Promise<T> {
+		const id = ++this.#askId;
+		return new Promise<T>((resolve, reject) => {
+			this.#asked.set(id, { resolve: resolve as (v: unknown) => void, reject });
+			this.#post({ type: 'ask', seq, id, question }, null);
+		});
+	}
+
 	terminate(): void {
 		this.#worker.terminate();
+		for (const p of this.#asked.values()) p.reject(new Error('the analysis worker was stopped'));
+		this.#asked.clear();
 	}
 
 	#post(m: WorkerRequest, data: DataSource | null): void {
@@ -106,6 +129,13 @@ export class AnalysisClient {
 		}
 		if (m.type === 'bias') {
 			this.handlers.onBias?.({ seq: m.seq, id: m.id, checks: m.checks, message: m.message });
+			return;
+		}
+		if (m.type === 'answer') {
+			const p = this.#asked.get(m.id);
+			this.#asked.delete(m.id);
+			if (m.message === null) p?.resolve(m.value);
+			else p?.reject(new Error(m.message));
 			return;
 		}
 		if (this.#building?.seq !== m.seq) this.#building = { seq: m.seq, analyses: [] };
@@ -123,7 +153,9 @@ export class AnalysisClient {
 				results,
 				series: m.series,
 				network: m.network,
-				networks: m.networks ?? []
+				networks: m.networks ?? [],
+				analysed: m.analysed,
+				networksHeld: m.networksHeld
 			});
 			for (const s of this.#versions.keys()) if (s <= m.seq) this.#versions.delete(s);
 		}

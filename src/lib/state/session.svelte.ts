@@ -10,9 +10,14 @@ import { prerenderKey, type Prerendered, type StudyShare } from '$lib/evidence/p
 import type { BiasChecks } from '$lib/evidence/sensitivity';
 import type { SubgroupSplit } from '$lib/evidence/subgroups';
 import type { TimeSeriesData } from '$lib/evidence/time-series';
+import { analysedTrials } from '$lib/evidence/study-count';
 import { timeCourseStudies } from '$lib/evidence/time-course-count';
-import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
+import type { PageStudies } from '$lib/evidence/study-summary';
+import type { Analysis, AnalysisSettings, Window } from '$lib/evidence/types';
 import type * as ClientModule from './analysis-client';
+import type { Outcome, Population } from '$lib/data/schema';
+import type { NetworkNodes } from '$lib/evidence/network-nodes';
+import type { Question } from '$lib/evidence/worker-protocol';
 import type { AnalysisClient, RemoteBias, RemoteResult } from './analysis-client';
 import { startAnalysisWorker } from './start-worker';
 import { engineNow, loadEngine, type Engine } from './engine';
@@ -42,6 +47,10 @@ export async function loadWorkerClient(): Promise<void> {
 export type BiasState =
 	{ status: 'computing' } | { status: 'ready'; checks: BiasChecks } | { status: 'failed'; message: string };
 
+/** An answer the page asked the worker for: still being computed, done, or failed. */
+export type AskState<T> =
+	{ status: 'computing' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
+
 /** What a session reads from the page: the data (as rows and as typed tables) and the controls. */
 export interface SessionInputs {
 	data: () => Dataset;
@@ -52,6 +61,11 @@ export interface SessionInputs {
 	view: () => ClaimView;
 	/** Trial marks a time course may hold before it keeps its pooled points only. */
 	maxTrialMarks: number;
+	/**
+	 * Analyses with more studies than the page draws (the funnel plot's cap) reach the page from the worker with
+	 * only the rows its lists show and a summary (Analysis.summary); none are capped when absent.
+	 */
+	pageStudies?: PageStudies;
 	/** Starts the analysis worker (tests pass their own). */
 	startWorker?: () => Worker;
 	/**
@@ -91,6 +105,10 @@ export class AnalysisSession {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #remoteBias = new Map<string, BiasState>();
 	#biasArrived = $state(0);
+	// Answers to questions (fromWorker), by answer seq and question; not reactive for the same reason as #remoteBias.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #answers = new Map<string, AskState<unknown>>();
+	#answersArrived = $state(0);
 	readonly #localSeries = new WeakMap<ClaimResult, TimeSeriesData[]>();
 	readonly #localSplits = new WeakMap<Analysis, SubgroupSplit | null>();
 	/**
@@ -206,6 +224,17 @@ export class AnalysisSession {
 		return n ? (this.#shown.network = n) : this.#shown.network;
 	});
 
+	/** True when the worker sent some analysis capped (Analysis.summary): questions about all studies go to it. */
+	capped = $derived(this.offPage && this.analyses.some((a) => a.summary !== undefined));
+
+	/** Ids of the trials in at least one pooled analysis (from the worker when it sent the analyses capped). */
+	analysedTrials: ReadonlySet<string> = $derived.by(() => {
+		const sent = this.offPage ? this.#current?.analysed : undefined;
+		// A new set per answer, never mutated: nothing needs to react to its contents.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		return sent ? new Set(sent) : analysedTrials(this.analyses);
+	});
+
 	/**
 	 * The data version whose statistics are all on screen (null while they are computed, or when they failed):
 	 * the page reports it so the saved data are marked analysed.
@@ -296,6 +325,59 @@ export class AnalysisSession {
 	}
 
 	/**
+	 * What the worker answers about the analyses shown, when it sent them capped (null otherwise: the page holds
+	 * the full analyses and computes the answer itself). Asked once per answer of the worker; safe to
+	 * call while a template is read, like biasChecks.
+	 */
+	fromWorker<T>(question: Question): AskState<T> | null {
+		if (!this.capped) return null;
+		const current = this.#current;
+		const client = this.#client;
+		if (!current || !client) return { status: 'computing' };
+		void this.#answersArrived; // re-read when an answer arrives
+		const key = `${current.seq}:${JSON.stringify(question)}`;
+		const known = this.#answers.get(key);
+		if (known) return known as AskState<T>;
+		const asked: AskState<T> = { status: 'computing' };
+		this.#answers.set(key, asked);
+		client.ask<T>(current.seq, question).then(
+			(value) => this.#answered(key, { status: 'ready', value }),
+			(e: unknown) => this.#answered(key, { status: 'failed', message: (e as Error)?.message ?? String(e) })
+		);
+		return asked;
+	}
+
+	/**
+	 * A network meta-analysis the worker kept (a large upload: its networks hold every study), asked when shown;
+	 * null when the page has the networks (read `networks`, or build other node choices with the engine).
+	 * `nodes` null: the default nodes, as in `networks`.
+	 */
+	networkFromWorker(
+		outcome: Outcome,
+		population: Population,
+		window: Window,
+		nodes: NetworkNodes | null
+	): AskState<OutcomeNetwork | null> | null {
+		if (!this.offPage || !this.#current?.networksHeld) return null;
+		return (
+			this.fromWorker({ kind: 'network', outcome, population, window, nodes }) ?? { status: 'computing' }
+		);
+	}
+
+	/** The worker's answer as a promise (for a click: a download), or null when the page computes it itself. */
+	askWorker<T>(question: Question): Promise<T> | null {
+		const current = this.#current;
+		if (!this.capped || !current || !this.#client) return null;
+		return this.#client.ask<T>(current.seq, question);
+	}
+
+	#answered(key: string, state: AskState<unknown>): void {
+		if (!this.#answers.has(key)) return; // a newer answer of the worker cleared them
+		this.#answers.set(key, state);
+		this.#answersArrived++;
+	}
+
+	/**
 	 * Sends the data (when changed) and the settings to the analysis worker if the data are large. Call it in an
 	 * effect: it re-runs whenever the data or a control changes. Answers that arrive late are kept only if newer.
 	 */
@@ -318,6 +400,7 @@ export class AnalysisSession {
 					onResult: (r) => {
 						if (!this.#remote || r.seq > this.#remote.seq) {
 							this.#remoteBias.clear();
+							this.#answers.clear();
 							this.#remote = r;
 						}
 					},
@@ -330,7 +413,14 @@ export class AnalysisSession {
 				this.#startWorker
 			);
 			this.remoteError = null;
-			this.#requested = this.#client.request(source, settings, this.claims, view, this.#in.maxTrialMarks);
+			this.#requested = this.#client.request(
+				source,
+				settings,
+				this.claims,
+				view,
+				this.#in.maxTrialMarks,
+				this.#in.pageStudies
+			);
 		} catch {
 			this.#giveUpWorker(); // no worker here (e.g. blocked by the browser): compute on the page instead
 		}

@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { MAX_TRIAL_ROWS } from '$lib/charts/limits';
+import { MAX_FUNNEL_POINTS, MAX_TRIAL_ROWS } from '$lib/charts/limits';
 import type { DataSource } from '$lib/data/merge';
 import type { Dataset } from '$lib/data/types';
 import type { Claim } from '$lib/evidence/claims';
@@ -48,6 +48,8 @@ export class ViewState {
 			settings: () => this.settings,
 			view: () => this.claimView,
 			maxTrialMarks: MAX_TRIAL_ROWS,
+			// No chart draws one mark per study above the funnel plot's cap; the lists show the first MAX_TRIAL_ROWS.
+			pageStudies: { above: MAX_FUNNEL_POINTS, keep: MAX_TRIAL_ROWS },
 			startWorker,
 			prerendered: prerendered?.results,
 			isBundled: prerendered?.isBundled

@@ -5,7 +5,7 @@
  */
 import { ARM_LABELS } from '$lib/data/schema';
 import type { ClaimResult } from '$lib/evidence/claim-context';
-import { participants } from '$lib/evidence/describe';
+import { controlRisk, participants } from '$lib/evidence/describe';
 import type { Analysis } from '$lib/evidence/types';
 import { verdictBasis } from '$lib/evidence/verdicts';
 import { formatEffect, isRatio } from '$lib/charts/format';
@@ -71,20 +71,8 @@ export interface SofTable {
 const MINUS = '\u2212';
 const signed = (s: string) => s.replace(/^-/, MINUS);
 
-/** Risk in the control arms of the studies used: events / participants summed (arm-level binary inputs). */
-export function controlRisk(a: Analysis): number | null {
-	let events = 0;
-	let n = 0;
-	for (const s of a.studies) {
-		if (s.excluded || s.leftOut) continue;
-		const c = s.inputs.ci;
-		const n2 = s.inputs.n2i;
-		if (c === undefined || n2 === undefined) continue;
-		events += c;
-		n += n2;
-	}
-	return n > 0 ? events / n : null;
-}
+/** Risk in the control arms of the studies used (moved to the evidence layer: the worker summarises it too). */
+export { controlRisk };
 
 /**
  * Absolute effect per 100 people from a pooled risk ratio and the control risk p0 (GRADE Handbook 5.2.2):

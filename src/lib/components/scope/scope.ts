@@ -1,4 +1,7 @@
 /** Which trials the data hold and which of them enter an analysis: one count for every page and slide. */
+import type { DataSource } from '$lib/data/merge';
+import { POPULATIONS } from '$lib/data/schema';
+import type { AnyTable } from '$lib/data/table';
 import type { Dataset } from '$lib/data/types';
 import { textOrder } from '$lib/data/text-order';
 
@@ -15,6 +18,37 @@ export function trialsInData(d: Pick<Dataset, 'trials' | 'contrasts'>): TrialLis
 	for (const r of [...d.trials, ...d.contrasts])
 		if (!out.has(r.study_id))
 			out.set(r.study_id, { id: r.study_id, label: r.study, population: r.population });
+	return [...out.values()].sort((a, b) => textOrder(a.label, b.label));
+}
+
+/**
+ * The same list as trialsInData, read from the typed tables of the data shown (bundled rows, then each file, trials
+ * before contrasts, as the rows are ordered): a large upload's rows are never built as objects on the page.
+ */
+export function trialsInSource(source: Pick<DataSource, 'bundled' | 'tables'>): TrialListing[] {
+	const out = new Map<string, TrialListing>();
+	const fromRows = (rows: readonly { study_id: string; study: string; population: string }[]) => {
+		for (const r of rows)
+			if (!out.has(r.study_id))
+				out.set(r.study_id, { id: r.study_id, label: r.study, population: r.population });
+	};
+	const fromTable = (t: AnyTable) => {
+		const { study_id, study, population } = t.columns;
+		// A study's rows repeat its id: one look-up per run of rows, not per row.
+		let last = -1;
+		for (let i = 0; i < t.length; i++) {
+			const idCode = study_id[i]!;
+			if (idCode === last) continue;
+			last = idCode;
+			const id = t.strings[idCode]!;
+			if (!out.has(id))
+				out.set(id, { id, label: t.strings[study[i]!]!, population: POPULATIONS[population[i]! - 1]! });
+		}
+	};
+	for (const kind of ['trials', 'contrasts'] as const) {
+		fromRows(source.bundled?.[kind] ?? []);
+		for (const t of source.tables) if (t.kind === kind) fromTable(t);
+	}
 	return [...out.values()].sort((a, b) => textOrder(a.label, b.label));
 }
 

@@ -78,7 +78,11 @@ export function fitTimeCourse(rows: readonly TimePointRow[], options: TimeCourse
 		{ struct: options.struct ?? 'CAR', level, maxIterations: options.maxIterations, fixed: options.fixed }
 	);
 	const robust = fit.studies >= 2 ? cr2(fit) : null;
-	const range: [number, number] = [Math.min(...weeks), Math.max(...weeks)];
+	// A reduce, not Math.min(...weeks): tens of thousands of arguments overflow a worker's stack.
+	const range: [number, number] = [
+		weeks.reduce((m, w) => Math.min(m, w), Infinity),
+		weeks.reduce((m, w) => Math.max(m, w), -Infinity)
+	];
 	const z = qnorm(1 - alphaFromLevel(level) / 2);
 	const estimates: WeekEstimate[] = [];
 	const notEstimated: NotEstimated[] = [];
