@@ -4,7 +4,6 @@ import trialsCsv from '$data/trials.csv?raw';
 import { parseRob } from '$lib/data/rob-csv';
 import { parseFile } from '$lib/data/parse-file';
 import type { Dataset } from '$lib/data/types';
-import { MAX_TRIAL_ROWS } from '$lib/charts/limits';
 import { bundledClaims } from '$lib/evidence/claims';
 import { prerender } from '$lib/evidence/prerender';
 import type { Prerendered } from '$lib/evidence/prerendered';
@@ -26,8 +25,7 @@ export function load(): { bundled: Dataset; prerendered: Prerendered } {
 		bundled,
 		bundledClaims.claims,
 		settingsOf(DEFAULT_CONTROLS),
-		claimViewOf(DEFAULT_CONTROLS),
-		MAX_TRIAL_ROWS
+		claimViewOf(DEFAULT_CONTROLS)
 	);
 	return { bundled, prerendered };
 }

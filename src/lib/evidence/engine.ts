@@ -11,5 +11,4 @@ export { buildNetwork, buildNetworks } from './network-analysis';
 export { networkCertainty, studyShares } from './network-certainty';
 export { biasChecks } from './sensitivity';
 export { splitByShamType } from './subgroups';
-export { claimTimeSeries } from './time-series';
 export { timeCourseData } from './time-points';

@@ -11,7 +11,6 @@ import { buildNetworks } from './network-analysis';
 import { networkCertainty, studyShares } from './network-certainty';
 import { prerenderKey, type Prerendered } from './prerendered';
 import { splitByShamType } from './subgroups';
-import { claimTimeSeries } from './time-series';
 import type { AnalysisSettings } from './types';
 
 /** Every statistic the page shows first, as the session would compute it on the page. */
@@ -19,15 +18,11 @@ export function prerender(
 	data: Dataset,
 	claims: Claim[],
 	settings: AnalysisSettings,
-	view: ClaimView,
-	maxTrialMarks: number
+	view: ClaimView
 ): Prerendered {
 	const analyses = buildAnalyses(data, settings);
 	const networks = buildNetworks(data, settings);
 	const results = evaluateClaims(claims, analyses, view, networks, timeCourseData(data, settings));
-	const series = Object.fromEntries(
-		results.map((r) => [r.claim.id, claimTimeSeries(r.claim, analyses, view, maxTrialMarks)])
-	);
 	const splits = Object.fromEntries(
 		results
 			.filter((r) => r.claim.kind === 'subgroup' && r.analyses[0])
@@ -55,7 +50,6 @@ export function prerender(
 		results,
 		network: evidenceNetwork(data),
 		networks,
-		series,
 		splits,
 		networkCertainty: certainty
 	};

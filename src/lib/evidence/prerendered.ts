@@ -9,7 +9,6 @@ import type { NetworkData } from './network';
 import type { OutcomeNetwork } from './network-analysis';
 import type { NetworkCertaintyRow } from './network-certainty';
 import type { SubgroupSplit } from './subgroups';
-import type { TimeSeriesData } from './time-series';
 import type { Analysis, AnalysisSettings } from './types';
 
 export interface Prerendered {
@@ -20,8 +19,6 @@ export interface Prerendered {
 	network: NetworkData;
 	/** The network meta-analyses the claims quote. */
 	networks: OutcomeNetwork[];
-	/** Each claim's time course, by claim id. */
-	series: Record<string, TimeSeriesData[]>;
 	/** The subgroup claims' first analysis split by sham type (the chart shows it), by claim id. */
 	splits: Record<string, SubgroupSplit | null>;
 	/**

@@ -5,7 +5,6 @@ import type { NetworkData } from './network';
 import type { OutcomeNetwork } from './network-analysis';
 import type { BiasChecks } from './sensitivity';
 import type { PageStudies } from './study-summary';
-import type { TimeSeriesData } from './time-series';
 import type { Outcome, Population } from '$lib/data/schema';
 import type { NetworkNodes } from './network-nodes';
 import type {
@@ -79,7 +78,6 @@ export type AnalysisMessage =
 			type: 'done';
 			seq: number;
 			results: ClaimResultRef[];
-			series: Record<string, TimeSeriesData[]>;
 			network: NetworkData;
 			networks?: OutcomeNetwork[];
 			/** When some analysis arrived capped: the trials in at least one pooled analysis (study-count.ts). */

@@ -14,7 +14,6 @@ import { buildNetwork, buildNetworks, findNetwork, type OutcomeNetwork } from '.
 import { biasChecks } from './sensitivity';
 import { analysedTrials } from './study-count';
 import { forPage, timeCourseForPage } from './study-summary';
-import { claimTimeSeries } from './time-series';
 import type { Analysis } from './types';
 import {
 	STUDY_SLICE,
@@ -82,11 +81,6 @@ function run(): void {
 			for (let from = 0; from < studies.length; from += STUDY_SLICE)
 				post({ type: 'studies', seq: req.seq, index, studies: studies.slice(from, from + STUDY_SLICE) });
 		}
-		const series = Object.fromEntries(
-			req.claims
-				.map((c) => [c.id, claimTimeSeries(c, analyses, req.view, req.maxTrialMarks)] as const)
-				.filter(([, s]) => s.length > 0)
-		);
 		answered = { seq: req.seq, analyses, results, networks, settings: req.settings, data: computed };
 		post({
 			type: 'done',
@@ -96,7 +90,6 @@ function run(): void {
 				analyses: r.analyses.map((a) => a.id),
 				...(cap && r.timeCourse ? { timeCourse: timeCourseForPage(r.timeCourse, req.maxTrialMarks) } : {})
 			})),
-			series,
 			network: evidenceNetwork(computed),
 			...(shown.some((a) => a.summary)
 				? { networks: [], networksHeld: true, analysed: [...analysedTrials(analyses)] }

@@ -5,7 +5,6 @@ import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import type { NetworkData } from '$lib/evidence/network';
 import type { OutcomeNetwork } from '$lib/evidence/network-analysis';
 import type { BiasChecks } from '$lib/evidence/sensitivity';
-import type { TimeSeriesData } from '$lib/evidence/time-series';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
 import type { PageStudies } from '$lib/evidence/study-summary';
 import type { AnalysisMessage, Question, WorkerRequest } from '$lib/evidence/worker-protocol';
@@ -18,8 +17,6 @@ export interface RemoteResult {
 	version: number;
 	analyses: Analysis[];
 	results: ClaimResult[];
-	/** The time course of each claim about timing, by claim id. */
-	series: Record<string, TimeSeriesData[]>;
 	network: NetworkData;
 	/** Network meta-analyses per outcome x population x window. */
 	networks: OutcomeNetwork[];
@@ -151,7 +148,6 @@ export class AnalysisClient {
 				version: this.#versions.get(m.seq) ?? -1,
 				analyses,
 				results,
-				series: m.series,
 				network: m.network,
 				networks: m.networks ?? [],
 				analysed: m.analysed,

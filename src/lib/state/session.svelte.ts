@@ -9,7 +9,6 @@ import type { NetworkFit } from '$lib/stats/network';
 import { prerenderKey, type Prerendered, type StudyShare } from '$lib/evidence/prerendered';
 import type { BiasChecks } from '$lib/evidence/sensitivity';
 import type { SubgroupSplit } from '$lib/evidence/subgroups';
-import type { TimeSeriesData } from '$lib/evidence/time-series';
 import { analysedTrials } from '$lib/evidence/study-count';
 import { timeCourseStudies } from '$lib/evidence/time-course-count';
 import type { PageStudies } from '$lib/evidence/study-summary';
@@ -109,7 +108,6 @@ export class AnalysisSession {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #answers = new Map<string, AskState<unknown>>();
 	#answersArrived = $state(0);
-	readonly #localSeries = new WeakMap<ClaimResult, TimeSeriesData[]>();
 	readonly #localSplits = new WeakMap<Analysis, SubgroupSplit | null>();
 	/**
 	 * The engine, once loaded: it is loaded the first time something must be computed on the page. Until it is
@@ -247,21 +245,6 @@ export class AnalysisSession {
 		void this.results; // computed on the page: done once read (and once the engine has computed them)
 		return this.#pre || this.#engine ? version : null;
 	});
-
-	/** The time course of a claim about timing (empty for other claims). */
-	timeSeries(result: ClaimResult): TimeSeriesData[] {
-		if (this.offPage) return this.#current?.series[result.claim.id] ?? [];
-		const pre = this.#in.prerendered;
-		if (pre && pre.results.includes(result)) return pre.series[result.claim.id] ?? [];
-		let s = this.#localSeries.get(result);
-		if (!s) {
-			const e = this.engine();
-			if (!e) return [];
-			s = e.claimTimeSeries(result.claim, this.analyses, this.#in.view(), this.#in.maxTrialMarks);
-			this.#localSeries.set(result, s);
-		}
-		return s;
-	}
 
 	/**
 	 * A subgroup claim's analysis split by sham type, with the test for subgroup differences (null when it cannot

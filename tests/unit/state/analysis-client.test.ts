@@ -112,17 +112,15 @@ describe('AnalysisClient', () => {
 		expect(got).toEqual([]);
 		const result = { claim: { id: 'x' }, sentence: 's', extra: {} } as unknown as ClaimResult;
 		const network = { nodes: [{ arm: 'sham' as const, n: 9 }], edges: [] };
-		const series = { x: [{ label: 'l', control: 'sham' as const, points: [] }] };
 		worker.answer({
 			type: 'done',
 			seq: 1,
 			results: [{ ...result, analyses: ['other', a.id] }],
-			series,
 			network
 		});
 		expect(got).toHaveLength(1);
 		const r = got[0]!;
-		expect(r).toMatchObject({ seq: 1, version: 7, network, series });
+		expect(r).toMatchObject({ seq: 1, version: 7, network });
 		expect(r.analyses).toEqual([a, b] as Analysis[]);
 		expect(r.results[0]!.analyses[0]).toBe(r.analyses[1]);
 		expect(r.results[0]!.analyses[1]).toBe(r.analyses[0]);
@@ -137,7 +135,7 @@ describe('AnalysisClient', () => {
 		worker.answer({ type: 'analysis', seq: 1, analysis: head });
 		worker.answer({ type: 'analysis', seq: 2, analysis: head });
 		worker.answer({ type: 'studies', seq: 2, index: 0, studies });
-		worker.answer({ type: 'done', seq: 2, results: [], series: {}, network: { nodes: [], edges: [] } });
+		worker.answer({ type: 'done', seq: 2, results: [], network: { nodes: [], edges: [] } });
 		expect(got.map((r) => [r.seq, r.analyses.length, r.analyses[0]!.studies.length])).toEqual([[2, 1, 1]]);
 		worker.answer({ type: 'failed', seq: 3, message: 'out of memory' });
 		worker.onerror!({ message: 'crashed', preventDefault() {} });
