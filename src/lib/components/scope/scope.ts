@@ -4,6 +4,7 @@ import { POPULATIONS } from '$lib/data/schema';
 import type { AnyTable } from '$lib/data/table';
 import type { Dataset } from '$lib/data/types';
 import { textOrder } from '$lib/data/text-order';
+import { thousands } from '$lib/data/thousands';
 
 export interface TrialListing {
 	id: string;
@@ -12,13 +13,35 @@ export interface TrialListing {
 	population: string;
 }
 
-/** Every trial in the data (arm-level and contrast rows), once, sorted by year then name. */
+/**
+ * Lists of at most this many trials are sorted by name; a larger one (an upload) keeps the order of its files:
+ * sorting 100,000 names costs a long task on the page and helps nobody read them.
+ */
+export const SORTED_UP_TO = 2000;
+/** Names the scope statement writes out; the rest are counted. */
+export const NAMES_SHOWN = 50;
+
+function inOrder(out: Map<string, TrialListing>): TrialListing[] {
+	const list = [...out.values()];
+	return list.length <= SORTED_UP_TO ? list.sort((a, b) => textOrder(a.label, b.label)) : list;
+}
+
+/** "Brinkhaus 2006, Haake 2007" or, past `max` names, "A, B and 1,234 more". */
+export function namesText(list: readonly TrialListing[], max = NAMES_SHOWN): string {
+	const names = list
+		.slice(0, max)
+		.map((t) => t.label)
+		.join(', ');
+	return list.length > max ? `${names} and ${thousands(list.length - max)} more` : names;
+}
+
+/** Every trial in the data (arm-level and contrast rows), once, by name (see SORTED_UP_TO). */
 export function trialsInData(d: Pick<Dataset, 'trials' | 'contrasts'>): TrialListing[] {
 	const out = new Map<string, TrialListing>();
 	for (const r of [...d.trials, ...d.contrasts])
 		if (!out.has(r.study_id))
 			out.set(r.study_id, { id: r.study_id, label: r.study, population: r.population });
-	return [...out.values()].sort((a, b) => textOrder(a.label, b.label));
+	return inOrder(out);
 }
 
 /**
@@ -49,15 +72,18 @@ export function trialsInSource(source: Pick<DataSource, 'bundled' | 'tables'>): 
 		fromRows(source.bundled?.[kind] ?? []);
 		for (const t of source.tables) if (t.kind === kind) fromTable(t);
 	}
-	return [...out.values()].sort((a, b) => textOrder(a.label, b.label));
+	return inOrder(out);
 }
 
 /** "15 trials (13 chronic, 2 acute)". */
 export function trialCountText(list: TrialListing[]): string {
 	const chronic = list.filter((t) => t.population === 'chronic').length;
 	const acute = list.length - chronic;
-	const parts = [chronic ? `${chronic} chronic` : '', acute ? `${acute} acute` : ''].filter(Boolean);
-	return `${list.length} ${list.length === 1 ? 'trial' : 'trials'} (${parts.join(', ')})`;
+	const parts = [
+		chronic ? `${thousands(chronic)} chronic` : '',
+		acute ? `${thousands(acute)} acute` : ''
+	].filter(Boolean);
+	return `${thousands(list.length)} ${list.length === 1 ? 'trial' : 'trials'} (${parts.join(', ')})`;
 }
 
 /** The trials named in the analyses (when the page's data are not at hand, e.g. a view rendered on its own). */
@@ -69,5 +95,5 @@ export function trialsInAnalyses(
 		for (const s of a.studies)
 			if (!out.has(s.study_id))
 				out.set(s.study_id, { id: s.study_id, label: s.study, population: s.population });
-	return [...out.values()].sort((a, b) => textOrder(a.label, b.label));
+	return inOrder(out);
 }
