@@ -71,7 +71,25 @@ interface MetaRecord {
 	stamp?: string;
 	status?: SavedStatus;
 	includeBundled: boolean;
-	files: (Omit<SavedFile, 'table'> & Pick<AnyTable, 'kind' | 'file' | 'length'> & { columns: string[] })[];
+	files: (Omit<SavedFile, 'table'> &
+		Pick<AnyTable, 'kind' | 'file' | 'length'> & {
+			columns: string[];
+			/** Records of STRING_CHUNK texts each; absent in records saved before (one record of all texts). */
+			stringChunks?: number;
+		})[];
+}
+
+/**
+ * Texts per record: a file with a note per row has a million texts, whose one structured clone was a 20-45 ms
+ * task; in records of this size each clone is its own short task.
+ */
+export const STRING_CHUNK = 65_536;
+
+/** A table's texts in records of at most `size` (none for no texts), in order. */
+export function textChunks(strings: readonly string[], size = STRING_CHUNK): string[][] {
+	const out: string[][] = [];
+	for (let from = 0; from < strings.length; from += size) out.push(strings.slice(from, from + size));
+	return out;
 }
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
@@ -117,7 +135,11 @@ export function indexedDbStore(name = 'acupuncture-back-pain-data'): DatasetStor
 				if (!meta || meta.version !== SAVED_VERSION || !Array.isArray(meta.files)) return undefined;
 				const files: SavedFile[] = [];
 				for (const [k, f] of meta.files.entries()) {
-					const strings = (await request(s.get(`${k}:strings`))) as string[];
+					let strings: string[] = [];
+					if (f.stringChunks === undefined) strings = (await request(s.get(`${k}:strings`))) as string[];
+					else
+						for (let i = 0; i < f.stringChunks; i++)
+							for (const text of (await request(s.get(`${k}:strings:${i}`))) as string[]) strings.push(text);
 					const columns: Record<string, ArrayLike<number>> = {};
 					for (const c of f.columns) columns[c] = (await request(s.get(`${k}:${c}`))) as ArrayLike<number>;
 					const table = { kind: f.kind, file: f.file, length: f.length, strings, columns } as AnyTable;
@@ -136,7 +158,8 @@ export function indexedDbStore(name = 'acupuncture-back-pain-data'): DatasetStor
 			run('readwrite', async (s) => {
 				await request(s.clear());
 				for (const [k, { table: t }] of d.files.entries()) {
-					await request(s.put(t.strings, `${k}:strings`));
+					for (const [i, part] of textChunks(t.strings).entries())
+						await request(s.put(part, `${k}:strings:${i}`));
 					for (const [c, col] of Object.entries(t.columns)) await request(s.put(col, `${k}:${c}`));
 				}
 				const meta: MetaRecord = {
@@ -152,7 +175,8 @@ export function indexedDbStore(name = 'acupuncture-back-pain-data'): DatasetStor
 						length: f.table.length,
 						warnings: f.warnings,
 						studies: f.studies,
-						columns: Object.keys(f.table.columns)
+						columns: Object.keys(f.table.columns),
+						stringChunks: Math.ceil(f.table.strings.length / STRING_CHUNK)
 					}))
 				};
 				await request(s.put(meta, META));
