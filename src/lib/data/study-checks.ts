@@ -40,6 +40,9 @@ function checkSameTrial(tables: readonly AnyTable[], sinkOf: (file: string) => P
 		const width = t.strings.length;
 		const seenId = new Uint8Array(width);
 		const seenPair = new Set<number>();
+		// Rows of a study mostly follow each other with one source: a pair equal to the last row's is not looked up.
+		let lastId = -1;
+		let lastSource = -1;
 		const warn = (i: number, first: Seen, what: string, hint: string) => {
 			const id = text(c.study_id[i]!);
 			if (id === first.id || reported.has(`${id}\u0000${first.id}`)) return;
@@ -64,6 +67,9 @@ function checkSameTrial(tables: readonly AnyTable[], sinkOf: (file: string) => P
 				else warn(i, first, `label and year (${text(c.study[i]!)}, ${c.year[i]})`, SAME_LABEL);
 			}
 			const s = c.source[i]!;
+			if (idIndex === lastId && s === lastSource) continue;
+			lastId = idIndex;
+			lastSource = s;
 			if (s >= width || seenPair.has(idIndex * width + s)) continue;
 			seenPair.add(idIndex * width + s);
 			const first = bySource.get(text(s));
