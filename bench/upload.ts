@@ -28,10 +28,10 @@ export async function benchUpload(): Promise<void> {
 			return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 		};
 		await page.addInitScript(() => {
-			const w = window as unknown as { longTasks: number[] };
+			const w = window as unknown as { longTasks: number[][] };
 			w.longTasks = [];
 			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) w.longTasks.push(e.duration);
+				for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
 			}).observe({ type: 'longtask', buffered: true });
 		});
 		await page.goto(`${preview.origin}/`);
@@ -39,17 +39,25 @@ export async function benchUpload(): Promise<void> {
 		await panel.scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
 		await panel.locator('.upload[data-ready="true"]').waitFor();
 		const heapBefore = await heap();
-		await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+		const p0 = await page.evaluate(() => {
+			(window as unknown as { longTasks: number[][] }).longTasks = [];
+			return performance.now();
+		});
 		const t0 = Date.now();
 		await panel.locator('input[type=file]').setInputFiles(file);
-		await panel
-			.getByText(`Loaded large.csv: ${rows.toLocaleString('en')} rows.`)
-			.waitFor({ timeout: 600_000 });
+		// Polled with one query per check: Playwright's text locators walk the whole page's text on every check,
+		// which on a page this size is itself a main-thread task over 50 ms and would be counted against the page.
+		await page.waitForFunction(
+			(text) => document.querySelector('.upload p[role=status]')?.textContent?.includes(text) ?? false,
+			`Loaded large.csv: ${rows.toLocaleString('en')} rows.`,
+			{ timeout: 600_000, polling: 200 }
+		);
 		const loaded = (Date.now() - t0) / 1000;
 		await page.locator('#relieves-chronic [data-testid="sentence"]').waitFor({ timeout: 600_000 });
 		await page.locator('.analysis-status:empty').waitFor({ state: 'attached', timeout: 600_000 });
 		const shown = (Date.now() - t0) / 1000;
-		const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+		const timed = await page.evaluate(() => (window as unknown as { longTasks: number[][] }).longTasks);
+		const tasks = timed.map(([, d]) => d!);
 		const heapAfter = await heap();
 		const bytes = Buffer.byteLength(text);
 		const longest = Math.max(0, ...tasks);
@@ -61,7 +69,10 @@ export async function benchUpload(): Promise<void> {
 		console.log(
 			`  main-thread tasks over 50 ms: ${tasks.length}; longest ${longest.toFixed(0)} ms (budget: none over 50 ms) ${tasks.length === 0 ? 'OK' : 'OVER BUDGET'}`
 		);
-		if (tasks.length > 0) console.log(`  their durations (ms): ${tasks.map((d) => d.toFixed(0)).join(', ')}`);
+		if (tasks.length > 0)
+			console.log(
+				`  their durations (ms, at s after the file was chosen): ${timed.map(([at, d]) => `${d!.toFixed(0)} at ${((at! - p0) / 1000).toFixed(1)}`).join(', ')}`
+			);
 		const multiple = (heapAfter - heapBefore) / bytes;
 		console.log(
 			`  page JS heap after a full GC: ${(heapAfter / 1e6).toFixed(0)} MB (${(heapBefore / 1e6).toFixed(0)} MB before the upload):` +
