@@ -15,6 +15,7 @@ import type { PageStudies } from '$lib/evidence/study-summary';
 import type { Analysis, AnalysisSettings, Window } from '$lib/evidence/types';
 import type * as ClientModule from './analysis-client';
 import type { Outcome, Population } from '$lib/data/schema';
+import { findNetwork } from '$lib/evidence/network-find';
 import type { NetworkNodes } from '$lib/evidence/network-nodes';
 import type { Question } from '$lib/evidence/worker-protocol';
 import type { AnalysisClient, RemoteBias, RemoteResult } from './analysis-client';
@@ -345,6 +346,16 @@ export class AnalysisSession {
 		return (
 			this.fromWorker({ kind: 'network', outcome, population, window, nodes }) ?? { status: 'computing' }
 		);
+	}
+
+	/**
+	 * The network of an outcome x population x window with the default nodes: the one the worker sends for a
+	 * large upload (null until it has answered), else the one computed here.
+	 */
+	defaultNetwork(outcome: Outcome, population: Population, window: Window): OutcomeNetwork | null {
+		const held = this.networkFromWorker(outcome, population, window, null);
+		if (held) return held.status === 'ready' ? held.value : null;
+		return findNetwork(this.networks, outcome, population, window);
 	}
 
 	/** The worker's answer as a promise (for a click: a download), or null when the page computes it itself. */
