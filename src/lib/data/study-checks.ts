@@ -13,14 +13,55 @@ import type { Problem } from './types';
  * The command line prints them; the page may list them beside each file's own problems.
  */
 export function checkStudyWarnings(tables: readonly AnyTable[]): Problem[] {
+	const run = checks(tables, Infinity);
+	let step = run.next();
+	while (!step.done) step = run.next();
+	return step.value;
+}
+
+/** Rows checked between two pauses of checkStudyWarningsSliced (a few milliseconds of work). */
+export const CHECK_SLICE = 50_000;
+
+/**
+ * The same warnings, checked CHECK_SLICE rows at a time with `pause()` (a new task) in between, so a
+ * million-row upload is never checked in one long task on the page (docs/ARCHITECTURE.md section 7).
+ */
+export async function checkStudyWarningsSliced(
+	tables: readonly AnyTable[],
+	pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+	slice = CHECK_SLICE
+): Promise<Problem[]> {
+	const run = checks(tables, slice);
+	let step = run.next();
+	while (!step.done) {
+		await pause();
+		step = run.next();
+	}
+	return step.value;
+}
+
+/** Counts rows and says when `slice` of them have been checked since the last pause. */
+class Rows {
+	#n = 0;
+	constructor(private readonly slice: number) {}
+	due(): boolean {
+		if (++this.#n < this.slice) return false;
+		this.#n = 0;
+		return true;
+	}
+}
+
+function* checks(tables: readonly AnyTable[], slice: number): Generator<void, Problem[]> {
 	const sinks = new Map<string, ProblemSink>();
 	const sinkOf = (file: string) => sinks.get(file) ?? sinks.set(file, new ProblemSink(file)).get(file)!;
+	const rows = new Rows(slice);
 	for (const kind of ['trials', 'contrasts'] as const)
-		checkSameTrial(
+		yield* checkSameTrial(
 			tables.filter((t) => t.kind === kind),
-			sinkOf
+			sinkOf,
+			rows
 		);
-	for (const t of tables) if (t.kind === 'trials') checkArms(t, sinkOf(t.file));
+	for (const t of tables) if (t.kind === 'trials') yield* checkArms(t, sinkOf(t.file), rows);
 	return [...sinks.values()].flatMap((s) => s.finish()).sort((a, b) => a.row - b.row);
 }
 
@@ -30,7 +71,11 @@ interface Seen {
 	line: number;
 }
 
-function checkSameTrial(tables: readonly AnyTable[], sinkOf: (file: string) => ProblemSink): void {
+function* checkSameTrial(
+	tables: readonly AnyTable[],
+	sinkOf: (file: string) => ProblemSink,
+	rows: Rows
+): Generator<void> {
 	const byLabel = new Map<string, Seen>();
 	const bySource = new Map<string, Seen>();
 	const reported = new Set<string>();
@@ -57,6 +102,7 @@ function checkSameTrial(tables: readonly AnyTable[], sinkOf: (file: string) => P
 			);
 		};
 		for (let i = 0; i < t.length; i++) {
+			if (rows.due()) yield;
 			const idIndex = c.study_id[i]!;
 			const here = { id: text(idIndex), file: t.file, line: c.line[i]! };
 			if (seenId[idIndex] === 0) {
@@ -79,12 +125,13 @@ function checkSameTrial(tables: readonly AnyTable[], sinkOf: (file: string) => P
 	}
 }
 
-function checkArms(t: TrialTable, sink: ProblemSink): void {
+function* checkArms(t: TrialTable, sink: ProblemSink, rows: Rows): Generator<void> {
 	const c = t.columns;
 	const arms = new Uint32Array(t.strings.length);
 	const first = new Int32Array(t.strings.length).fill(-1);
 	const order: number[] = [];
 	for (let i = 0; i < t.length; i++) {
+		if (rows.due()) yield;
 		const id = c.study_id[i]!;
 		if (first[id] === -1) {
 			first[id] = i;

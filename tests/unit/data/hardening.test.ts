@@ -7,7 +7,7 @@ import { visible } from '$lib/data/header';
 import { createIngest, ingestText } from '$lib/data/ingest';
 import { clip, formatProblem } from '$lib/data/problems';
 import { ingestBlob } from '$lib/data/read-blob';
-import { checkStudyWarnings } from '$lib/data/study-checks';
+import { checkStudyWarnings, checkStudyWarningsSliced } from '$lib/data/study-checks';
 import { lines, trials } from './helpers';
 
 // Issue 16 on the page's path (ingestBlob, ingest): the command line tests (tests/unit/cli) run the same code.
@@ -187,5 +187,27 @@ describe('studies counted twice or left out (checkStudyWarnings)', () => {
 		expect(checkStudyWarnings([t]).map(formatProblem)).toEqual([
 			'c.csv:4:study_id: warning: study "c2003" is left out: only one arm (acupuncture), so there is nothing to compare it with'
 		]);
+	});
+
+	it('gives the same warnings in slices, pausing between them (the page checks a large upload this way)', async () => {
+		const a = table(trials(pair('a2001', { study: 'A 2001', year: '2001', source: 'pmid:1' })), 'a.csv');
+		const b = table(
+			trials([
+				...pair('a2001b', { study: 'A 2001', year: '2001', source: 'pmid:7' }),
+				{ study_id: 'c2003', study: 'C', source: 'pmid:3' }
+			]),
+			'b.csv'
+		);
+		const whole = checkStudyWarnings([a, b]);
+		expect(whole).toHaveLength(2);
+		let pauses = 0;
+		const sliced = await checkStudyWarningsSliced(
+			[a, b],
+			async () => void pauses++,
+			2 // rows per slice
+		);
+		expect(sliced).toEqual(whole);
+		// 2 + 3 rows for the same-trial check, 2 + 3 for the one-arm check: a pause after every 2nd row.
+		expect(pauses).toBe(5);
 	});
 });
