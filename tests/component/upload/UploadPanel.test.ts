@@ -196,11 +196,14 @@ describe('UploadPanel', () => {
 		await waitFor(() => expect(releases).toHaveLength(1));
 		releases.shift()!();
 		await waitFor(() => expect(state().files.map((f) => f.name)).toEqual(['first.csv', 'second.csv']));
-		expect(screen.getAllByRole('status').map((p) => p.textContent)).toEqual(
-			expect.arrayContaining([
-				'Loaded first.csv: 1 row (1 warning).',
-				'Loaded second.csv: 1 row (1 warning).'
-			])
+		// The study checks run in slices after the data are added: the message follows them.
+		await waitFor(() =>
+			expect(screen.getAllByRole('status').map((p) => p.textContent)).toEqual(
+				expect.arrayContaining([
+					'Loaded first.csv: 1 row (1 warning).',
+					'Loaded second.csv: 1 row (1 warning).'
+				])
+			)
 		);
 	});
 });
