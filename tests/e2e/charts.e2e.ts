@@ -9,12 +9,14 @@ const PATH = process.env.CHARTS_E2E_PATH ?? '/';
  * charts mount and draw one per task after hydration, so it is waited for.
  */
 async function forestWithRows(page: Page): Promise<Locator> {
-	const fig = page
+	const first = page
 		.getByRole('figure', { name: /Forest plot/ })
 		.filter({ has: page.locator('.study-row').nth(1) })
 		.first();
-	await expect(fig).toBeVisible();
-	return fig;
+	await expect(first).toBeVisible();
+	// Pinned by its caption's id: "the first such figure" changes while the charts above it are still drawing.
+	const id = await first.getAttribute('aria-labelledby');
+	return page.locator(`figure[aria-labelledby="${id}"]`);
 }
 
 test('a forest row takes keyboard focus and shows its details and source', async ({ page }) => {
