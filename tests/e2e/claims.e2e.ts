@@ -51,6 +51,8 @@ test('a copied URL restores the view', async ({ page, browser }) => {
 	await page.getByLabel('Estimator').selectOption('DL');
 	await expect(page).toHaveURL(/outcome=function/);
 	await expect(page).toHaveURL(/method=DL/);
+	// The URL changes at once; the numbers once the engine (loaded on demand) has computed them.
+	await expect(sentence(page, 'sham-as-good')).toContainText('back-related disability');
 	const url = page.url();
 	const text = await sentence(page, 'sham-as-good').textContent();
 	const other = await browser.newPage();
