@@ -1,5 +1,6 @@
 import { expect, test, type Page } from './fixtures';
 import claims from '../../data/claims.json' with { type: 'json' };
+import { uploadCsv, uploadPanel } from './upload-file';
 
 const VERDICTS =
 	/supported|partly supported|not supported|contradicted|inconclusive|no trial data|not testable/;
@@ -74,15 +75,8 @@ test('uploading trials in which real acupuncture clearly beats sham flips the "s
 		`big${i},Big ${i},2030,chronic,acupuncture,verum,,pain,VAS_0_100,lower_better,8,400,-45,20,change,,low,pmid:${i},Table 2,synthetic test row`,
 		`big${i},Big ${i},2030,chronic,sham,minimal needling,penetrating,pain,VAS_0_100,lower_better,8,400,-10,20,change,,low,pmid:${i},Table 2,synthetic test row`
 	]);
-	const region = page.getByRole('region', { name: 'Load your own data' });
-	await region.scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
-	await expect(region.locator('.upload[data-ready="true"]')).toBeVisible();
-	await region.getByLabel('replace the data shown').check();
-	await region.locator('input[type=file]').setInputFiles({
-		name: 'trials.csv',
-		mimeType: 'text/csv',
-		buffer: Buffer.from([header, ...rows].join('\n') + '\n')
-	});
+	const region = uploadPanel(page);
+	await uploadCsv(page, 'trials.csv', [header, ...rows].join('\n') + '\n', true);
 	await expect(verdict(page, 'sham-as-good')).toHaveAttribute('data-verdict', 'contradicted');
 	await expect(sentence(page, 'sham-as-good')).toContainText('35.0 points lower');
 	await region.getByRole('button', { name: 'Reset to the bundled data' }).click();

@@ -8,6 +8,7 @@ import { evaluateClaims } from '../../src/lib/evidence/evaluate';
 import { buildNetworks } from '../../src/lib/evidence/network-analysis';
 import { timeCourseData } from '../../src/lib/evidence/time-points';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf, type Controls } from '../../src/lib/state/url-params';
+import { uploadCsv, uploadPanel } from './upload-file';
 
 // Uploads above WORKER_ROWS are analysed in a Web Worker (src/lib/evidence/worker.ts). The page must then show
 // exactly what the engine computes for the same data, and follow the controls.
@@ -53,12 +54,8 @@ test('a large upload is analysed in a worker and shows the engine’s numbers, a
 	page.on('worker', (w) => workers.push(w.url()));
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto('/');
-	const panel = page.getByRole('region', { name: 'Load your own data' });
-	await panel.scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
-	await expect(panel.locator('.upload[data-ready="true"]')).toBeVisible();
-	await panel
-		.locator('input[type=file]')
-		.setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+	const panel = uploadPanel(page);
+	await uploadCsv(page, 'large.csv', text);
 	await expect(panel.getByRole('status')).toHaveText(`Loaded large.csv: ${ROWS.toLocaleString('en')} rows.`);
 
 	await expectSentences(page, DEFAULT_CONTROLS);

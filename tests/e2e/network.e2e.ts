@@ -1,4 +1,5 @@
 import { expect, test, type Page } from './fixtures';
+import { uploadCsv } from './upload-file';
 
 const section = (page: Page) => page.getByRole('region', { name: 'Network meta-analysis' });
 const side = (page: Page) => page.getByTestId('side-table');
@@ -52,15 +53,7 @@ test('uploaded trials in which sham-vs-none disagrees with the indirect evidence
 		row(`sn${i}`, 'sham', 10, 'penetrating'),
 		row(`sn${i}`, 'no_treatment', -10)
 	]);
-	const region = page.getByRole('region', { name: 'Load your own data' });
-	await region.scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
-	await expect(region.locator('.upload[data-ready="true"]')).toBeVisible();
-	await region.getByLabel('replace the data shown').check();
-	await region.locator('input[type=file]').setInputFiles({
-		name: 'trials.csv',
-		mimeType: 'text/csv',
-		buffer: Buffer.from([header, ...rows].join('\n') + '\n')
-	});
+	await uploadCsv(page, 'trials.csv', [header, ...rows].join('\n') + '\n', true);
 	await expect(section(page).getByTestId('nma-stats')).toContainText('6 trials, 3 treatments');
 	const incoherent = side(page).locator('tr.incoherent');
 	await expect(incoherent).toHaveCount(3);

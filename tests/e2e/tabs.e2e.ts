@@ -1,6 +1,7 @@
 import { savedStatus } from './saved';
 import { expect, test, type Page } from './fixtures';
 import { TRIAL_COLUMNS } from '../../src/lib/data/schema';
+import { uploadCsv, uploadPanel } from './upload-file';
 
 // The user's data live in one IndexedDB record shared by every tab of the site (src/lib/data/persist.ts).
 
@@ -14,15 +15,11 @@ const file = (id: string) =>
 		)
 	].join('\n') + '\n';
 
-const panel = (page: Page) => page.getByRole('region', { name: 'Load your own data' });
+const panel = uploadPanel;
 const shown = (page: Page) => panel(page).locator('.shown');
 
 async function upload(page: Page, name: string, text: string) {
-	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
-	await expect(panel(page).locator('.upload[data-ready="true"]')).toBeVisible();
-	await panel(page)
-		.locator('input[type=file]')
-		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await uploadCsv(page, name, text);
 	await expect(panel(page).getByRole('status')).toHaveText(`Loaded ${name}: 2 rows.`);
 }
 

@@ -2,6 +2,7 @@ import { seriousViolations } from './axe';
 import { savedStatus } from './saved';
 import { expect, test, type Page } from './fixtures';
 import { TRIAL_COLUMNS } from '../../src/lib/data/schema';
+import { uploadCsv, uploadPanel } from './upload-file';
 
 // The upload panel sits on the home page in a section headed "Load your own data". UPLOAD_E2E_PATH points the
 // test at another page that has the panel (used while the panel was not yet on the home page).
@@ -14,18 +15,8 @@ const row = (arm: string, label: string, sd = '30.3') =>
 const valid = [header, row('acupuncture', 'verum'), row('usual_care', 'usual care')].join('\r\n') + '\r\n';
 const broken = [header, row('shame', 'verum'), row('usual_care', 'usual care', '-4')].join('\n') + '\n';
 
-function panel(page: Page) {
-	return page.getByRole('region', { name: 'Load your own data' });
-}
-
-async function upload(page: Page, name: string, text: string) {
-	// A file chosen before hydration would be dropped by the prerendered input: wait until the panel is live.
-	await panel(page).scrollIntoViewIfNeeded(); // the panel loads when it comes near the viewport
-	await expect(panel(page).locator('.upload[data-ready="true"]')).toBeVisible();
-	await panel(page)
-		.locator('input[type=file]')
-		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-}
+const panel = uploadPanel;
+const upload = (page: Page, name: string, text: string) => uploadCsv(page, name, text);
 
 /** Every request the page makes; none may carry the uploaded data. */
 function watchRequests(page: Page): string[] {
