@@ -60,3 +60,34 @@ test('uploaded trials in which sham-vs-none disagrees with the indirect evidence
 	await expect(side(page)).toContainText('incoherent: direct and indirect disagree');
 	await expect(section(page).getByTestId('nma-certainty')).toContainText('incoherence: major concerns');
 });
+
+test('a network of thousands of uploaded trials comes from the worker as designs, with its certainty', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/');
+	// 2,100 real-vs-sham, 500 real-vs-none and 10 three-arm trials: 5,230 rows (the worker analyses them), more
+	// than 2,000 trials in one analysis (sent capped) and more than 300 in the network (sent without its trials).
+	const header =
+		'study_id,study,year,population,arm,arm_label,sham_type,outcome,scale,direction,timepoint_weeks,n,mean,sd,measure,events,rob,source,locator,notes';
+	const row = (id: string, arm: string, mean: number, sham = '') =>
+		`${id},Trial ${id},2030,chronic,${arm},${arm},${sham},pain,VAS_0_100,lower_better,8,100,${mean},20,change,,low,pmid:1,Table 2,synthetic test row`;
+	const rows: string[] = [];
+	for (let i = 0; i < 2610; i++) {
+		const id = `t${i}`;
+		const real = row(id, 'acupuncture', -25 - (i % 7));
+		if (i < 2100) rows.push(real, row(id, 'sham', -20 - (i % 5), 'penetrating'));
+		else if (i < 2600) rows.push(real, row(id, 'no_treatment', -8 - (i % 3)));
+		else rows.push(real, row(id, 'sham', -21, 'penetrating'), row(id, 'no_treatment', -9));
+	}
+	await uploadCsv(page, 'trials.csv', [header, ...rows].join('\n') + '\n', true);
+	const nma = section(page);
+	await expect(nma.getByTestId('nma-stats')).toContainText('2,610 trials, 3 treatments', { timeout: 60_000 });
+	await expect(nma.getByTestId('nma-per-trial')).toContainText("each trial's contribution is not drawn");
+	// the graph: one line per comparison weighted by its trials, one shaded area for the ten three-arm trials
+	await expect(nma).toContainText('2,110 trials compared real acupuncture with sham acupuncture');
+	await expect(nma).toContainText('10 multi-arm trials (shaded)');
+	await expect(nma.locator('svg.nma-graph polygon.multi-arm')).toHaveCount(1);
+	// CINeMA certainty of each of the 3 comparisons, computed by the worker from every trial's contribution
+	await expect(nma.getByTestId('nma-certainty').locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
+});

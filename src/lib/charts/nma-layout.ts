@@ -4,13 +4,11 @@
  * contribution bars.
  */
 import type { EffectMeasure } from '$lib/evidence/types';
+import type { NetworkGraphData } from '$lib/evidence/network-graph';
 import { effectScale, type EffectScale } from './effect-scale';
 
-export interface GraphInput {
-	nodes: { id: string; n: number }[];
-	/** Every study with its nodes (a multi-arm study has more than two). */
-	studies: { id: string; nodes: string[] }[];
-}
+/** Nodes with participants and the designs with their trial counts (evidence/network-graph.ts). */
+export type GraphInput = NetworkGraphData;
 
 export interface GraphLayout {
 	width: number;
@@ -37,14 +35,14 @@ export interface GraphLayout {
 		y2: number;
 		width: number;
 	}[];
-	/** Multi-arm trials: one closed polygon through their nodes, drawn as a shaded area. */
-	multiArm: { id: string; nodes: string[]; points: string }[];
+	/** Multi-arm designs: one closed polygon through their nodes (however many trials had it), shaded. */
+	multiArm: { id: string; nodes: string[]; trials: number; names: string[]; points: string }[];
 }
 
 /**
  * Nodes on a circle in the given order (the first at the top, clockwise), radius 0.09 min(width, height) *
  * sqrt(n / max n) so area is proportional to participants, labels outside the circle.
- * @example graphLayout({ nodes: [{ id: 'a', n: 100 }, { id: 'b', n: 25 }], studies: [{ id: 's', nodes: ['a', 'b'] }] }, 400, 300, 12).nodes[1].r // half of nodes[0].r
+ * @example graphLayout({ nodes: [{ id: 'a', n: 100 }, { id: 'b', n: 25 }], designs: [{ key: 'a|b', nodes: ['a', 'b'], trials: 1, names: ['s'] }], trials: 1 }, 400, 300, 12).nodes[1].r // half of nodes[0].r
  */
 export function graphLayout(input: GraphInput, width: number, height: number, f: number): GraphLayout {
 	const cx0 = width / 2;
@@ -71,13 +69,13 @@ export function graphLayout(input: GraphInput, width: number, height: number, f:
 	});
 	const at = new Map(nodes.map((d) => [d.id, d]));
 	const pairs = new Map<string, { a: string; b: string; trials: number }>();
-	for (const s of input.studies)
-		for (let i = 0; i < s.nodes.length; i++)
-			for (let j = i + 1; j < s.nodes.length; j++) {
-				const [a, b] = [s.nodes[i]!, s.nodes[j]!].sort();
+	for (const d of input.designs)
+		for (let i = 0; i < d.nodes.length; i++)
+			for (let j = i + 1; j < d.nodes.length; j++) {
+				const [a, b] = [d.nodes[i]!, d.nodes[j]!].sort();
 				const key = `${a}|${b}`;
 				const e = pairs.get(key) ?? { a: a!, b: b!, trials: 0 };
-				e.trials++;
+				e.trials += d.trials;
 				pairs.set(key, e);
 			}
 	const maxT = Math.max(1, ...[...pairs.values()].map((e) => e.trials));
@@ -93,11 +91,12 @@ export function graphLayout(input: GraphInput, width: number, height: number, f:
 			width: 1.5 + (6.5 * e.trials) / maxT
 		}));
 	const order = new Map(nodes.map((d, i) => [d.id, i]));
-	const multiArm = input.studies
-		.filter((s) => s.nodes.length > 2 && s.nodes.every((n) => at.has(n)))
-		.map((s) => {
-			const ns = [...s.nodes].sort((a, b) => order.get(a)! - order.get(b)!);
-			return { id: s.id, nodes: ns, points: ns.map((n) => `${at.get(n)!.cx},${at.get(n)!.cy}`).join(' ') };
+	const multiArm = input.designs
+		.filter((d) => d.nodes.length > 2 && d.nodes.every((n) => at.has(n)))
+		.map((d) => {
+			const ns = [...d.nodes].sort((a, b) => order.get(a)! - order.get(b)!);
+			const points = ns.map((n) => `${at.get(n)!.cx},${at.get(n)!.cy}`).join(' ');
+			return { id: d.key, nodes: ns, trials: d.trials, names: d.names, points };
 		});
 	return { width, height, nodes, edges, multiArm };
 }

@@ -8,6 +8,7 @@
  */
 import { normaliseArm } from '$lib/data/normalise';
 import { robProfile } from '$lib/data/rob';
+import type { NetworkHeld } from './network-held';
 import type { Outcome, Population, Rob } from '$lib/data/schema';
 import type { ArmRow, ContrastRow, Dataset } from '$lib/data/types';
 import {
@@ -74,6 +75,8 @@ export interface OutcomeNetwork {
 	/** The engine's result (null when fewer than two studies or it could not be fitted: see `error`). */
 	analysis: NetworkAnalysis | null;
 	error: string | null;
+	/** Set when the worker sent it without its trial lists (network-held.ts): what they held, counted. */
+	held?: NetworkHeld;
 }
 
 const byNode = (a: string, b: string) => nodeRank(a) - nodeRank(b) || COLLATOR.compare(a, b);

@@ -44,14 +44,27 @@ export interface BiasRequest {
 export type Question =
 	| { kind: 'leftOut'; limit: number }
 	| { kind: 'bundle'; controls: object }
-	/** A network meta-analysis: of the answer's networks (`nodes` null), or built with other node choices. */
-	| { kind: 'network'; outcome: Outcome; population: Population; window: Window; nodes: NetworkNodes | null }
+	/**
+	 * A network meta-analysis: of the answer's networks (`nodes` null), or built with other node choices; above the
+	 * request's `pageStudies.keep` trials without its trial lists (network-held.ts).
+	 */
+	| ({ kind: 'network' } & NetworkQuestion)
+	/** The CINeMA certainty of each comparison of such a network at `mid` (on the analysis scale). */
+	| ({ kind: 'networkCertainty'; mid: number } & NetworkQuestion)
 	| {
 			kind: 'frequencies';
 			outcome: 'responder' | 'adverse_events';
 			population: AnalysisPopulation;
 			windows: AnalysisWindow[];
 	  };
+
+/** Which network a question is about. */
+export interface NetworkQuestion {
+	outcome: Outcome;
+	population: Population;
+	window: Window;
+	nodes: NetworkNodes | null;
+}
 
 /** Main thread -> analysis worker: one question (`id` pairs it with its answer). */
 export interface AskRequest {

@@ -11,6 +11,8 @@ import { evaluateClaims } from './evaluate';
 import { timeCourseData } from './time-points';
 import { evidenceNetwork } from './network';
 import { buildNetwork, buildNetworks, findNetwork, type OutcomeNetwork } from './network-analysis';
+import { networkCertainty } from './network-certainty';
+import { networkForPage } from './network-held';
 import { biasChecks } from './sensitivity';
 import { analysedTrials } from './study-count';
 import { forPage, timeCourseForPage } from './study-summary';
@@ -19,6 +21,7 @@ import {
 	STUDY_SLICE,
 	type AnalysisMessage,
 	type AnalysisRequest,
+	type NetworkQuestion,
 	type Question,
 	type WorkerRequest
 } from './worker-protocol';
@@ -41,6 +44,10 @@ let answered: {
 	settings: AnalysisRequest['settings'];
 	/** The data they were computed from (`data` may already be newer). */
 	data: Dataset;
+	/** Trials a network sent whole may have (the request's pageStudies.keep; none when absent). */
+	keep: number;
+	/** The last network built with other node choices, kept for the questions that follow about it. */
+	built: { key: string; network: OutcomeNetwork } | null;
 } | null = null;
 
 /** Requests that arrive while one is computed are coalesced: only the newest is answered. */
@@ -81,7 +88,16 @@ function run(): void {
 			for (let from = 0; from < studies.length; from += STUDY_SLICE)
 				post({ type: 'studies', seq: req.seq, index, studies: studies.slice(from, from + STUDY_SLICE) });
 		}
-		answered = { seq: req.seq, analyses, results, networks, settings: req.settings, data: computed };
+		answered = {
+			seq: req.seq,
+			analyses,
+			results,
+			networks,
+			settings: req.settings,
+			data: computed,
+			keep: cap?.keep ?? Infinity,
+			built: null
+		};
 		post({
 			type: 'done',
 			seq: req.seq,
@@ -117,18 +133,37 @@ function answer(id: number, seq: number, q: Question): void {
 	const a = answered;
 	try {
 		if (a?.seq !== seq) throw new Error('the analyses were replaced by newer ones');
-		const value =
-			q.kind === 'leftOut'
-				? leftOutRows(a.data, a.analyses, q.limit)
-				: q.kind === 'frequencies'
-					? naturalFrequencies(a.analyses, q.outcome, q.population, q.windows)
-					: q.kind === 'network'
-						? q.nodes
-							? buildNetwork(a.data, a.settings, q.outcome, q.population, q.window, q.nodes)
-							: findNetwork(a.networks, q.outcome, q.population, q.window)
-						: reproducibleBundle(q.controls, a.settings, a.analyses, a.results, a.data, a.networks);
-		post({ type: 'answer', id, value, message: null });
+		post({ type: 'answer', id, value: reply(a, q), message: null });
 	} catch (e) {
 		post({ type: 'answer', id, value: null, message: (e as Error)?.message ?? String(e) });
 	}
+}
+
+function reply(a: NonNullable<typeof answered>, q: Question): unknown {
+	switch (q.kind) {
+		case 'leftOut':
+			return leftOutRows(a.data, a.analyses, q.limit);
+		case 'frequencies':
+			return naturalFrequencies(a.analyses, q.outcome, q.population, q.windows);
+		case 'network': {
+			const network = networkOf(a, q);
+			return network && networkForPage(network, a.keep);
+		}
+		case 'networkCertainty': {
+			const network = networkOf(a, q);
+			const fit = network?.analysis?.components[0];
+			return network && fit ? networkCertainty(network, fit, q.mid) : [];
+		}
+		case 'bundle':
+			return reproducibleBundle(q.controls, a.settings, a.analyses, a.results, a.data, a.networks);
+	}
+}
+
+/** The network a question is about: one of the answer's, or built with other node choices (the last kept). */
+function networkOf(a: NonNullable<typeof answered>, q: NetworkQuestion): OutcomeNetwork | null {
+	if (!q.nodes) return findNetwork(a.networks, q.outcome, q.population, q.window);
+	const key = JSON.stringify([q.outcome, q.population, q.window, q.nodes]);
+	if (a.built?.key !== key)
+		a.built = { key, network: buildNetwork(a.data, a.settings, q.outcome, q.population, q.window, q.nodes) };
+	return a.built.network;
 }

@@ -271,15 +271,33 @@ export class AnalysisSession {
 		return pre.networkCertainty[network.id] ?? null;
 	}
 
-	/** CINeMA certainty of each comparison of a network at `mid` (empty while the engine loads). */
+	/**
+	 * CINeMA certainty of each comparison of a network's first fit at `mid` (empty while the engine loads, or
+	 * while the worker answers for a network it sent without its trials).
+	 */
 	networkCertainty(network: OutcomeNetwork, fit: NetworkFit, mid: number): NetworkCertaintyRow[] {
+		if (network.held) {
+			const { outcome, population, window, nodeChoices } = network;
+			// Every choice off: the default nodes, the network the worker already holds (null, as networkFromWorker).
+			const nodes = Object.values(nodeChoices).some(Boolean) ? nodeChoices : null;
+			const asked = this.fromWorker<NetworkCertaintyRow[]>({
+				kind: 'networkCertainty',
+				outcome,
+				population,
+				window,
+				nodes,
+				mid
+			});
+			return asked?.status === 'ready' ? asked.value : [];
+		}
 		const pre = this.#preCertainty(network, fit);
 		if (pre && pre.mid === mid) return pre.rows;
 		return this.engine()?.networkCertainty(network, fit, mid) ?? [];
 	}
 
-	/** Each study's share of one network estimate (empty while the engine loads). */
+	/** Each study's share of one network estimate (empty while the engine loads, and for a held network). */
 	studyShares(network: OutcomeNetwork, fit: NetworkFit, treatment: string, comparator: string): StudyShare[] {
+		if (network.held) return [];
 		const pre = this.#preCertainty(network, fit)?.shares[`${treatment}|${comparator}`];
 		if (pre) return pre;
 		return this.engine()?.studyShares(fit, network, treatment, comparator) ?? [];

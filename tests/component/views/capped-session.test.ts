@@ -6,6 +6,9 @@ import { reproducibleBundle } from '$lib/evidence/bundle';
 import { bundledClaims } from '$lib/evidence/claims';
 import { naturalFrequencies, type Frequencies } from '$lib/evidence/frequencies';
 import { leftOutRows, type LeftOutRow } from '$lib/evidence/left-out';
+import { networkCertainty } from '$lib/evidence/network-certainty';
+import { networkGraph } from '$lib/evidence/network-graph';
+import { networkForPage } from '$lib/evidence/network-held';
 import { AnalysisSession, WORKER_ROWS, type AskState } from '$lib/state/session.svelte';
 import { claimViewOf, DEFAULT_CONTROLS, settingsOf } from '$lib/state/url-params';
 import { installInThread, startInThread } from './in-thread-worker';
@@ -96,9 +99,22 @@ describe('AnalysisSession with analyses the worker sends capped', () => {
 		// The networks stay in the worker (each holds every study): the page asks for the one it shows.
 		expect(worker.networks).toEqual([]);
 		expect(page.networkFromWorker('pain', 'chronic', 'short', null)).toBeNull();
-		const net = await answer(() => worker.networkFromWorker('pain', 'chronic', 'short', null));
-		expect(net?.studies.length).toBeGreaterThan(CAP.above);
-		expect(net).toEqual(page.networks.find((n) => n.id === 'pain:chronic:short'));
+		// Above CAP.keep trials it comes without its trial lists; its estimates and graph are the full network's.
+		const full = page.networks.find((n) => n.id === 'pain:chronic:short')!;
+		const fit = full.analysis!.components[0]!;
+		expect(full.studies.length).toBeGreaterThan(CAP.keep);
+		const net = (await answer(() => worker.networkFromWorker('pain', 'chronic', 'short', null)))!;
+		expect(net).toEqual(networkForPage(full, CAP.keep));
+		expect(net.studies).toEqual([]);
+		expect(net.held?.graph).toEqual(networkGraph(full.studies, fit.treatments));
+		// its CINeMA certainty is computed by the worker, which holds every trial's contribution
+		const mid = 0.1;
+		const certainty = await answer(() => {
+			const r = worker.networkCertainty(net, net.analysis!.components[0]!, mid);
+			return r.length ? { status: 'ready', value: r } : { status: 'computing' };
+		});
+		expect(certainty).toEqual(networkCertainty(full, fit, mid));
+		expect(worker.studyShares(net, net.analysis!.components[0]!, 'acupuncture', 'sham')).toEqual([]);
 
 		const controls = { ...CONTROLS };
 		const bundle = await worker.askWorker<{ json: string; r: string }>({ kind: 'bundle', controls })!;

@@ -10,10 +10,11 @@ describe('network chart layouts', () => {
 					{ id: 'b', n: 100 },
 					{ id: 'c', n: 0 }
 				],
-				studies: [
-					{ id: 's1', nodes: ['a', 'b', 'c'] },
-					{ id: 's2', nodes: ['a', 'b'] }
-				]
+				designs: [
+					{ key: 'a|b|c', nodes: ['a', 'b', 'c'], trials: 1, names: ['s1'] },
+					{ key: 'a|b', nodes: ['a', 'b'], trials: 1, names: ['s2'] }
+				],
+				trials: 2
 			},
 			500,
 			400,
@@ -29,9 +30,34 @@ describe('network chart layouts', () => {
 		expect(ac.width).toBeCloseTo(1.5 + 6.5 / 2, 10);
 		expect(g.multiArm).toHaveLength(1);
 		expect(g.multiArm[0]!.points.split(' ')).toHaveLength(3);
+		expect(g.multiArm[0]).toMatchObject({ id: 'a|b|c', trials: 1, names: ['s1'] });
 		// first node at the top centre
 		expect(a!.cx).toBeCloseTo(250, 10);
 		expect(a!.cy).toBeLessThan(b!.cy);
+	});
+
+	test('graph: a design of many trials counts each of them on its edges and draws one polygon', () => {
+		const g = graphLayout(
+			{
+				nodes: [
+					{ id: 'a', n: 1 },
+					{ id: 'b', n: 1 },
+					{ id: 'c', n: 1 }
+				],
+				designs: [
+					{ key: 'a|b|c', nodes: ['a', 'b', 'c'], trials: 4000, names: ['m1'] },
+					{ key: 'a|b', nodes: ['a', 'b'], trials: 1000, names: ['t1'] }
+				],
+				trials: 5000
+			},
+			500,
+			400,
+			12
+		);
+		expect(g.edges.find((e) => e.key === 'a|b')!.trials).toBe(5000);
+		expect(g.edges.find((e) => e.key === 'b|c')!.trials).toBe(4000);
+		expect(g.edges.find((e) => e.key === 'b|c')!.width).toBeCloseTo(1.5 + (6.5 * 4000) / 5000, 10);
+		expect(g.multiArm.map((m) => [m.id, m.trials])).toEqual([['a|b|c', 4000]]);
 	});
 
 	test('interval rows: CI and PI on one scale, the null line at 0, missing estimates undrawn', () => {
