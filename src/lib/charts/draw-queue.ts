@@ -15,6 +15,14 @@ const queue: Entry[] = [];
 let near: IntersectionObserver | null = null;
 let scheduled = false;
 
+/**
+ * True once the page has hydrated (the layout marks `<html data-hydrated>` when it mounts, after the page): what
+ * mounts from then on was not in the prerendered page and may wait for the queue.
+ */
+export function pageHydrated(): boolean {
+	return typeof document !== 'undefined' && document.documentElement.dataset.hydrated === 'true';
+}
+
 /** Calls `draw` once, when `el` comes near the viewport or the browser is idle; returns the undo. */
 export function drawWhenNear(el: Element, draw: () => void): () => void {
 	if (typeof IntersectionObserver === 'undefined') {

@@ -1,5 +1,5 @@
 import type { DataSource } from '$lib/data/merge';
-import { copyTable, transferables } from '$lib/data/table';
+import { copyTables, transferables } from '$lib/data/table';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import type { NetworkData } from '$lib/evidence/network';
@@ -7,8 +7,16 @@ import type { OutcomeNetwork } from '$lib/evidence/network-analysis';
 import type { BiasChecks } from '$lib/evidence/sensitivity';
 import type { Analysis, AnalysisSettings } from '$lib/evidence/types';
 import type { PageStudies } from '$lib/evidence/study-summary';
-import type { AnalysisMessage, Question, WorkerRequest } from '$lib/evidence/worker-protocol';
+import type {
+	AnalysisMessage,
+	AnalysisRequest,
+	Question,
+	WorkerRequest
+} from '$lib/evidence/worker-protocol';
 import { startAnalysisWorker } from './start-worker';
+
+/** One task's pause (between steps of copying new data). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Every analysis and claim result of one request, computed in the analysis worker. */
 export interface RemoteResult {
@@ -55,6 +63,8 @@ export class AnalysisClient {
 	/** Questions asked and not yet answered, by id. */
 	readonly #asked = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
 	#askId = 0;
+	/** Messages wait here while new data are copied (null when none wait): the worker reads them in order. */
+	#waiting: Promise<void> | null = null;
 	/** Whether the worker has sent anything: an error before that means it never started. */
 	#heard = false;
 
@@ -83,18 +93,35 @@ export class AnalysisClient {
 		pageStudies?: PageStudies
 	): number {
 		const seq = ++this.#seq;
-		// New data go as copies of the tables whose buffers are transferred: the page keeps its own tables.
-		const data =
-			source.version === this.#sentVersion ? null : { ...source, tables: source.tables.map(copyTable) };
+		const fresh = source.version !== this.#sentVersion;
 		this.#sentVersion = source.version;
 		this.#versions.set(seq, source.version);
-		this.#post({ type: 'analyse', seq, data, settings, claims, view, maxTrialMarks, pageStudies }, data);
+		const m: AnalysisRequest = {
+			type: 'analyse',
+			seq,
+			data: null,
+			settings,
+			claims,
+			view,
+			maxTrialMarks,
+			pageStudies
+		};
+		if (!fresh) this.#post(m);
+		else {
+			// New data go as copies of the tables whose buffers are transferred: the page keeps its own tables.
+			// The copy takes a few tasks; messages after it wait (#waiting).
+			const copied = copyTables(source.tables, pause);
+			this.#queue(async () => {
+				const tables = await copied;
+				this.#worker.postMessage({ ...m, data: { ...source, tables } }, tables.flatMap(transferables));
+			});
+		}
 		return seq;
 	}
 
 	/** Asks for the bias checks of analysis `id` of answer `seq` (answered only while that answer is the newest). */
 	requestBias(seq: number, id: string): void {
-		this.#post({ type: 'bias', seq, id }, null);
+		this.#post({ type: 'bias', seq, id });
 	}
 
 	/**
@@ -105,7 +132,7 @@ export class AnalysisClient {
 		const id = ++this.#askId;
 		return new Promise<T>((resolve, reject) => {
 			this.#asked.set(id, { resolve: resolve as (v: unknown) => void, reject });
-			this.#post({ type: 'ask', seq, id, question }, null);
+			this.#post({ type: 'ask', seq, id, question });
 		});
 	}
 
@@ -115,8 +142,20 @@ export class AnalysisClient {
 		this.#asked.clear();
 	}
 
-	#post(m: WorkerRequest, data: DataSource | null): void {
-		this.#worker.postMessage(m, data ? data.tables.flatMap(transferables) : []);
+	#post(m: WorkerRequest): void {
+		if (this.#waiting) this.#queue(() => this.#worker.postMessage(m));
+		else this.#worker.postMessage(m);
+	}
+
+	/** Runs `send` after every message queued before it. */
+	#queue(send: () => void | Promise<void>): void {
+		const done = (this.#waiting ?? Promise.resolve()).then(send).catch((e: unknown) => {
+			this.handlers.onError((e as Error)?.message ?? String(e), false);
+		});
+		this.#waiting = done;
+		void done.then(() => {
+			if (this.#waiting === done) this.#waiting = null;
+		});
 	}
 
 	#receive(m: AnalysisMessage): void {

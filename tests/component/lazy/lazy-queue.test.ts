@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import DeferredHarness from './DeferredHarness.svelte';
 import Harness from './LazyQueueHarness.svelte';
 
 /** Reports every observed element near the viewport on the next task, as a browser would. */
@@ -17,7 +18,10 @@ class NearObserver {
 	disconnect() {}
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+	vi.unstubAllGlobals();
+	delete document.documentElement.dataset.hydrated;
+});
 
 describe('Lazy when="queue"', () => {
 	it('shows the placeholder, then loads and mounts the component in the draw queue with its props', async () => {
@@ -35,5 +39,24 @@ describe('Lazy when="queue"', () => {
 		await rerender({ verdict: 'contradicted', load: load as never });
 		expect(await screen.findByText('contradicted')).toBeTruthy();
 		expect(load).toHaveBeenCalledTimes(1);
+	});
+});
+
+describe('Deferred', () => {
+	it('renders its content at once while the page hydrates (it must match the prerendered page)', () => {
+		vi.stubGlobal('IntersectionObserver', NearObserver);
+		render(DeferredHarness);
+		expect(screen.getByText('the content')).toBeTruthy();
+		expect(screen.queryByText('the placeholder')).toBeNull();
+	});
+
+	it('mounted after hydration, shows the placeholder and mounts the content in the draw queue', async () => {
+		vi.stubGlobal('IntersectionObserver', NearObserver);
+		document.documentElement.dataset.hydrated = 'true';
+		render(DeferredHarness);
+		expect(screen.getByText('the placeholder')).toBeTruthy();
+		expect(screen.queryByText('the content')).toBeNull();
+		expect(await screen.findByText('the content')).toBeTruthy();
+		expect(screen.queryByText('the placeholder')).toBeNull();
 	});
 });

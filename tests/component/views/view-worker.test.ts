@@ -79,6 +79,7 @@ describe('ViewState with large data', { timeout: 60_000 }, () => {
 		expect(view.computing).toBe(true);
 		view.schedule();
 		expect(view.remoteError).toBe(null);
+		await vi.waitFor(() => expect(requests.all).toHaveLength(1)); // the tables are copied in steps
 		expect(requests.all[0]!.data).toMatchObject({
 			version: store.source.version,
 			counts: { trials: ROWS + bundled.trials.length, contrasts: bundled.contrasts.length }

@@ -63,10 +63,11 @@ function client() {
 }
 
 describe('AnalysisClient', () => {
-	it('sends copies of the tables and transfers only the copies, so the page keeps its own', () => {
+	it('sends copies of the tables and transfers only the copies, so the page keeps its own', async () => {
 		const { c, worker } = client();
 		const table = ingestText(trials([{ study_id: 'a2020' }, { study_id: 'b2021' }]), 'mine.csv').trials!;
 		c.request({ ...source(1), tables: [table] }, settings, [], view);
+		await vi.waitFor(() => expect(worker.posted).toHaveLength(1));
 		const sent = (worker.posted[0] as AnalysisRequest).data!.tables[0] as typeof table;
 		expect(sent.columns.n).toEqual(table.columns.n);
 		expect(sent.strings).toEqual(table.strings);
@@ -82,11 +83,16 @@ describe('AnalysisClient', () => {
 		expect(errors).toEqual([['the analysis worker failed to start', true]]);
 	});
 
-	it('sends the data once per version and the settings with every request', () => {
+	it('sends the data once per version and the settings with every request, in the order asked', async () => {
 		const { c, worker } = client();
 		expect(c.request(source(1), settings, [], view)).toBe(1);
 		expect(c.request(source(1), { ...settings, method: 'DL' }, [], view)).toBe(2);
+		c.requestBias(1, 'pain-sham');
 		expect(c.request(source(2), settings, [], view)).toBe(3);
+		// Request 1's data are copied in steps: what was asked after it waits, so the worker gets the data first.
+		expect(worker.posted).toEqual([]);
+		await vi.waitFor(() => expect(worker.posted).toHaveLength(4));
+		expect(worker.posted[2]).toEqual({ type: 'bias', seq: 1, id: 'pain-sham' });
 		expect(worker.analyses().map((m) => [m.seq, m.data?.version ?? null, m.settings.method])).toEqual([
 			[1, 1, 'REML'],
 			[2, null, 'DL'],
@@ -126,7 +132,7 @@ describe('AnalysisClient', () => {
 		expect(r.results[0]!.analyses[1]).toBe(r.analyses[0]);
 	});
 
-	it('starts a new answer when pieces of a newer request arrive, and reports a failure', () => {
+	it('starts a new answer when pieces of a newer request arrive, and reports a failure', async () => {
 		const { c, got, errors, worker } = client();
 		c.request(source(1), settings, [], view);
 		c.request(source(1), settings, [], view);
@@ -137,6 +143,7 @@ describe('AnalysisClient', () => {
 		worker.answer({ type: 'studies', seq: 2, index: 0, studies });
 		worker.answer({ type: 'done', seq: 2, results: [], network: { nodes: [], edges: [] } });
 		expect(got.map((r) => [r.seq, r.analyses.length, r.analyses[0]!.studies.length])).toEqual([[2, 1, 1]]);
+		await vi.waitFor(() => expect(worker.posted).toHaveLength(2));
 		worker.answer({ type: 'failed', seq: 3, message: 'out of memory' });
 		worker.onerror!({ message: 'crashed', preventDefault() {} });
 		expect(errors).toEqual([
@@ -147,10 +154,11 @@ describe('AnalysisClient', () => {
 		expect(worker.terminated).toBe(true);
 	});
 
-	it('asks for the bias checks of one analysis without resending anything, and passes the answer on', () => {
+	it('asks for the bias checks of one analysis without resending anything, and passes the answer on', async () => {
 		const { c, bias, worker } = client();
 		c.request(source(1), settings, [], view);
 		c.requestBias(1, 'pain-sham');
+		await vi.waitFor(() => expect(worker.posted).toHaveLength(2));
 		expect(worker.posted[1]).toEqual({ type: 'bias', seq: 1, id: 'pain-sham' });
 		expect(worker.transfers[1]).toEqual([]);
 		worker.answer({ type: 'bias', seq: 1, id: 'pain-sham', checks: null, message: 'k too small' });
