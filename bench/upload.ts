@@ -1,7 +1,9 @@
 // Upload benchmark (docs/ARCHITECTURE.md section 7: "the main thread has no task over 50 ms"): the production build in Chromium,
 // a synthetic arm-level CSV uploaded through the page's file input, and every main-thread task over 50 ms
 // recorded (PerformanceObserver "longtask") from the choice of the file until the claims are shown again.
-// Needs `npm run build` first (and not port 4190: browsers block it, as fetch does). UPLOAD_ROWS sets the size (default 1,000,000 rows, ~200 MB).
+// Needs `npm run build` first (and not port 4190: browsers block it, as fetch does). UPLOAD_ROWS sets the size (default 1,000,000 rows, ~200 MB);
+// UPLOAD_NOTES=unique gives every row its own quoted note (realistic string variety: a million texts to keep,
+// save and send to the worker).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +18,8 @@ export async function benchUpload(): Promise<void> {
 	if (!preview) return;
 	const dir = mkdtempSync(join(tmpdir(), 'bench-upload-'));
 	const file = join(dir, 'large.csv');
-	const text = syntheticTrialsCsv(rows);
+	const unique = process.env.UPLOAD_NOTES === 'unique';
+	const text = syntheticTrialsCsv(rows, unique);
 	writeFileSync(file, text);
 	const mb = Buffer.byteLength(text) / 1e6;
 	try {
@@ -74,7 +77,7 @@ export async function benchUpload(): Promise<void> {
 		const bytes = Buffer.byteLength(text);
 		const longest = Math.max(0, ...tasks);
 		console.log(
-			`upload: ${rows.toLocaleString('en')} rows, ${mb.toFixed(1)} MB, production build in Chromium`
+			`upload: ${rows.toLocaleString('en')} rows${unique ? ', a unique note on each' : ''}, ${mb.toFixed(1)} MB, production build in Chromium`
 		);
 		console.log(`  file read, checked and shown as loaded  ${loaded.toFixed(1)} s`);
 		console.log(`  every analysis and claim shown          ${shown.toFixed(1)} s`);

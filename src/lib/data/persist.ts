@@ -1,4 +1,5 @@
 import type { AnyTable, ContrastTable, StudyIndex, TrialTable } from './table';
+import { STRING_CHUNK, textChunks } from './text-chunks';
 
 /** A file the user loaded, kept as typed columns (compact, and cloned into IndexedDB without copying rows). */
 export interface SavedFile {
@@ -77,19 +78,6 @@ interface MetaRecord {
 			/** Records of STRING_CHUNK texts each; absent in records saved before (one record of all texts). */
 			stringChunks?: number;
 		})[];
-}
-
-/**
- * Texts per record: a file with a note per row has a million texts, whose one structured clone was a 20-45 ms
- * task; in records of this size each clone is its own short task.
- */
-export const STRING_CHUNK = 65_536;
-
-/** A table's texts in records of at most `size` (none for no texts), in order. */
-export function textChunks(strings: readonly string[], size = STRING_CHUNK): string[][] {
-	const out: string[][] = [];
-	for (let from = 0; from < strings.length; from += size) out.push(strings.slice(from, from + size));
-	return out;
 }
 
 function request<T>(r: IDBRequest<T>): Promise<T> {

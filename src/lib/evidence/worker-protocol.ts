@@ -28,6 +28,15 @@ export interface AnalysisRequest {
 	maxTrialMarks: number;
 	/** Analyses with more studies than the page draws arrive capped, with their summary (none when absent). */
 	pageStudies?: PageStudies;
+	/** True when `data`'s tables come without their texts, sent before in TextsRequest pieces. */
+	textsApart?: boolean;
+}
+
+/** Main thread -> analysis worker: a piece of the texts of table `key` (its index) of the next request's data. */
+export interface TextsRequest {
+	type: 'texts';
+	key: string;
+	texts: string[];
 }
 
 /** Main thread -> analysis worker: the bias checks of one analysis of answer `seq` (asked when shown). */
@@ -74,7 +83,7 @@ export interface AskRequest {
 	question: Question;
 }
 
-export type WorkerRequest = AnalysisRequest | BiasRequest | AskRequest;
+export type WorkerRequest = AnalysisRequest | TextsRequest | BiasRequest | AskRequest;
 
 /** A claim result with its analyses named by id (they arrive once, in their own messages). */
 export type ClaimResultRef = Omit<ClaimResult, 'analyses'> & { analyses: string[] };

@@ -1,6 +1,7 @@
 // Web Worker: every analysis, claim, time course and bias check of a large dataset, off the main thread
 // (docs/ARCHITECTURE.md section 7: no long tasks; section 10.2).
 import { datasetOf } from '$lib/data/merge';
+import { TextPieces } from '$lib/data/text-chunks';
 import type { Dataset } from '$lib/data/types';
 import { buildAnalyses } from './analyses';
 import { reproducibleBundle } from './bundle';
@@ -50,9 +51,16 @@ let answered: {
 	built: { key: string; network: OutcomeNetwork } | null;
 } | null = null;
 
+/** Texts of the next data's tables, sent before them in pieces. */
+const texts = new TextPieces();
+
 /** Requests that arrive while one is computed are coalesced: only the newest is answered. */
 scope.onmessage = (event) => {
 	const req = event.data;
+	if (req.type === 'texts') {
+		texts.add(req.key, req.texts);
+		return;
+	}
 	if (req.type === 'bias') {
 		bias(req.seq, req.id);
 		return;
@@ -61,7 +69,15 @@ scope.onmessage = (event) => {
 		answer(req.id, req.seq, req.question);
 		return;
 	}
-	if (req.data) data = datasetOf(req.data);
+	if (req.data) {
+		const source = req.data;
+		data = datasetOf(
+			req.textsApart
+				? { ...source, tables: source.tables.map((t, i) => ({ ...t, strings: texts.take(String(i)) })) }
+				: source
+		);
+		texts.clear();
+	}
 	latest = req;
 	setTimeout(run, 0);
 };

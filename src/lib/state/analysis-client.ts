@@ -1,5 +1,6 @@
 import type { DataSource } from '$lib/data/merge';
 import { copyTables, transferables } from '$lib/data/table';
+import { textChunks } from '$lib/data/text-chunks';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
 import type { NetworkData } from '$lib/evidence/network';
@@ -108,12 +109,18 @@ export class AnalysisClient {
 		};
 		if (!fresh) this.#post(m);
 		else {
-			// New data go as copies of the tables whose buffers are transferred: the page keeps its own tables.
-			// The copy takes a few tasks; messages after it wait (#waiting).
+			// New data go as copies of the tables whose buffers are transferred (the page keeps its own tables), their
+			// texts before them in pieces, one per task. This takes a few tasks; messages after it wait (#waiting).
 			const copied = copyTables(source.tables, pause);
 			this.#queue(async () => {
 				const tables = await copied;
-				this.#worker.postMessage({ ...m, data: { ...source, tables } }, tables.flatMap(transferables));
+				for (const [i, t] of tables.entries())
+					for (const texts of textChunks(t.strings)) {
+						this.#worker.postMessage({ type: 'texts', key: String(i), texts });
+						await pause();
+					}
+				const data = { ...source, tables: tables.map((t) => ({ ...t, strings: [] })) };
+				this.#worker.postMessage({ ...m, data, textsApart: true }, tables.flatMap(transferables));
 			});
 		}
 		return seq;

@@ -1,6 +1,7 @@
 import type { IngestResult } from '$lib/data/ingest';
 import type { Progress } from '$lib/data/read-blob';
-import type { IngestMessage, IngestRequest } from '$lib/data/worker-protocol';
+import { TextPieces } from '$lib/data/text-chunks';
+import { textsKey, type IngestMessage, type IngestRequest } from '$lib/data/worker-protocol';
 
 /**
  * Reads files into results, reporting progress; never rejects. Resolves to null once `signal` aborts (the
@@ -57,10 +58,19 @@ export const workerIngest: IngestFn = (files, onProgress, signal) => {
 			worker.terminate();
 			resolve(r);
 		};
+		const texts = new TextPieces();
 		worker.onmessage = (event: MessageEvent<IngestMessage>) => {
 			const m = event.data;
 			if (m.type === 'progress') onProgress(m);
-			else finish(m.results);
+			else if (m.type === 'texts') texts.add(m.key, m.texts);
+			else
+				finish(
+					m.results.map((r, i) => ({
+						...r,
+						trials: r.trials && { ...r.trials, strings: texts.take(textsKey(i, 'trials')) },
+						contrasts: r.contrasts && { ...r.contrasts, strings: texts.take(textsKey(i, 'contrasts')) }
+					}))
+				);
 		};
 		worker.onerror = (event) => {
 			event.preventDefault();

@@ -67,14 +67,19 @@ describe('AnalysisClient', () => {
 		const { c, worker } = client();
 		const table = ingestText(trials([{ study_id: 'a2020' }, { study_id: 'b2021' }]), 'mine.csv').trials!;
 		c.request({ ...source(1), tables: [table] }, settings, [], view);
-		await vi.waitFor(() => expect(worker.posted).toHaveLength(1));
-		const sent = (worker.posted[0] as AnalysisRequest).data!.tables[0] as typeof table;
+		await vi.waitFor(() => expect(worker.analyses()).toHaveLength(1));
+		// The texts come first, in pieces of STRING_CHUNK (one here), then the tables without them.
+		expect(worker.posted[0]).toEqual({ type: 'texts', key: '0', texts: table.strings });
+		const request = worker.posted[1] as AnalysisRequest;
+		expect(request.textsApart).toBe(true);
+		const sent = request.data!.tables[0] as typeof table;
 		expect(sent.columns.n).toEqual(table.columns.n);
-		expect(sent.strings).toEqual(table.strings);
+		expect(sent.strings).toEqual([]);
+		expect(table.strings.length).toBeGreaterThan(0);
 		expect(sent.columns.n.buffer).not.toBe(table.columns.n.buffer);
-		expect(worker.transfers[0]).toContain(sent.columns.n.buffer);
-		expect(worker.transfers[0]).not.toContain(table.columns.n.buffer);
-		expect(worker.transfers[0]).toHaveLength(Object.keys(table.columns).length);
+		expect(worker.transfers[1]).toContain(sent.columns.n.buffer);
+		expect(worker.transfers[1]).not.toContain(table.columns.n.buffer);
+		expect(worker.transfers[1]).toHaveLength(Object.keys(table.columns).length);
 	});
 
 	it('tells a worker that never started (the page can compute) from a computation that failed', () => {
