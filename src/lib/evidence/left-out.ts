@@ -5,6 +5,7 @@ import type { Analysis } from './types';
 export interface LeftOutRow {
 	file: 'trials.csv' | 'contrasts.csv';
 	line: number;
+	study_id: string;
 	study: string;
 	outcome: string;
 	timepoint_weeks: number;
@@ -19,8 +20,16 @@ export interface LeftOutRow {
  * the reasons are found per row, so a large upload costs only the rows listed).
  */
 export function leftOutRows(data: Dataset, analyses: Analysis[], limit = Infinity): LeftOutRow[] {
-	const used = new Set<number>();
-	const excluded = new Map<number, string>();
+	// A row is its study and its line (arm-level rows +line, contrast rows -line): line numbers repeat across
+	// files (the bundled trials.csv and an upload), study ids never do (merge.ts refuses a study in two files).
+	const used = new Map<string, Set<number>>();
+	const excluded = new Map<string, Map<number, string>>();
+	const isUsed = (study_id: string, id: number) => used.get(study_id)?.has(id) ?? false;
+	const mark = <T>(by: Map<string, T>, study_id: string, empty: () => T): T => {
+		let v = by.get(study_id);
+		if (v === undefined) by.set(study_id, (v = empty()));
+		return v;
+	};
 	const byStudy = new Map<string, Analysis[]>();
 	for (const a of analyses)
 		for (const s of a.studies) {
@@ -31,9 +40,12 @@ export function leftOutRows(data: Dataset, analyses: Analysis[], limit = Infinit
 			} else byStudy.set(key, [a]);
 			for (const l of s.lines) {
 				const id = s.from === 'arms' ? l : -l;
-				if (!s.excluded) used.add(id);
-				else if (!used.has(id))
-					excluded.set(id, s.leftOut ?? 'excluded by a setting (your exclusion or the risk-of-bias filter)');
+				if (!s.excluded) mark(used, key, () => new Set<number>()).add(id);
+				else if (!isUsed(key, id))
+					mark(excluded, key, () => new Map<number, string>()).set(
+						id,
+						s.leftOut ?? 'excluded by a setting (your exclusion or the risk-of-bias filter)'
+					);
 			}
 		}
 	const out: LeftOutRow[] = [];
@@ -68,26 +80,32 @@ export function leftOutRows(data: Dataset, analyses: Analysis[], limit = Infinit
 	};
 	for (const r of data.trials) {
 		if (out.length >= limit) return out;
-		if (used.has(r.line)) continue;
+		if (isUsed(r.study_id, r.line)) continue;
 		out.push({
 			file: 'trials.csv',
 			line: r.line,
+			study_id: r.study_id,
 			study: r.study,
 			outcome: r.outcome,
 			timepoint_weeks: r.timepoint_weeks,
-			reason: excluded.get(r.line) ?? reasonFor(r.study_id, r.study, r.timepoint_weeks, r.outcome, false)
+			reason:
+				excluded.get(r.study_id)?.get(r.line) ??
+				reasonFor(r.study_id, r.study, r.timepoint_weeks, r.outcome, false)
 		});
 	}
 	for (const r of data.contrasts) {
 		if (out.length >= limit) return out;
-		if (used.has(-r.line)) continue;
+		if (isUsed(r.study_id, -r.line)) continue;
 		out.push({
 			file: 'contrasts.csv',
 			line: r.line,
+			study_id: r.study_id,
 			study: r.study,
 			outcome: r.outcome,
 			timepoint_weeks: r.timepoint_weeks,
-			reason: excluded.get(-r.line) ?? reasonFor(r.study_id, r.study, r.timepoint_weeks, r.outcome, true)
+			reason:
+				excluded.get(r.study_id)?.get(-r.line) ??
+				reasonFor(r.study_id, r.study, r.timepoint_weeks, r.outcome, true)
 		});
 	}
 	return out;

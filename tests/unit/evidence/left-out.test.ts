@@ -3,6 +3,7 @@ import { loadFiles } from '../../../src/cli/summarize';
 import { buildAnalyses } from '$lib/evidence/analyses';
 import { leftOutRows } from '$lib/evidence/left-out';
 import { DEFAULT_SETTINGS } from '$lib/evidence/types';
+import { arm } from './factory';
 
 const { data } = loadFiles([]);
 const analyses = buildAnalyses(data, DEFAULT_SETTINGS);
@@ -25,6 +26,22 @@ describe('leftOutRows (nothing drops silently)', () => {
 			data.trials.filter((r) => used.has(`arms:${r.line}`)).length +
 			data.contrasts.filter((r) => used.has(`contrast:${r.line}`)).length;
 		expect(all.length + usedRows).toBe(total);
+	});
+
+	it('tells apart rows of two files on the same line: an unused uploaded row is listed though the bundled line is used', () => {
+		const used = analyses.flatMap((a) => a.studies).find((s) => !s.excluded && s.from === 'arms')!;
+		const line = used.lines[0]!;
+		// an uploaded one-arm trial (no comparison) whose row has the same physical line number in its own file
+		const lone = arm({ study_id: 'lone2030', study: 'Lone 2030', arm: 'acupuncture', line });
+		const both = { ...data, trials: [...data.trials, lone] };
+		const rows = leftOutRows(both, buildAnalyses(both, DEFAULT_SETTINGS));
+		expect(rows.filter((r) => r.study_id === 'lone2030')).toEqual([
+			expect.objectContaining({ file: 'trials.csv', line, study: 'Lone 2030' })
+		]);
+		expect(rows.some((r) => r.file === 'trials.csv' && r.study_id === used.study_id && r.line === line)).toBe(
+			false
+		);
+		expect(rows.length).toBe(all.length + 1);
 	});
 
 	it('names the reasons of the bundled data truthfully', () => {
