@@ -38,6 +38,17 @@ for (const size of SIZES) {
 	});
 }
 
+test('the data tables’ captions can be read whole on a 390 px phone (the tables scroll sideways, not their captions)', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/data');
+	const captions = page.locator('table caption .cap');
+	await expect(captions.first()).toBeVisible();
+	for (const box of await captions.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right)))
+		expect(box).toBeLessThanOrEqual(390);
+});
+
 /** Every chart of every slide, in full screen: inside the window and above the presentation controls. */
 for (const size of SIZES.filter((s) => s.width >= 1280)) {
 	test(`slides at ${size.width}x${size.height} full screen: every chart inside the screen, none under the controls`, async ({
