@@ -49,6 +49,24 @@ test('the data tables’ captions can be read whole on a 390 px phone (the table
 		expect(box).toBeLessThanOrEqual(390);
 });
 
+test('the network graph’s labels stay inside the drawing on a 390 px phone', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/');
+	const graph = page.locator('svg.nma-graph');
+	await graph.scrollIntoViewIfNeeded();
+	await expect(graph.locator('g.node text')).toHaveCount(4);
+	const { svg, labels } = await graph.evaluate((s) => ({
+		svg: s.getBoundingClientRect().toJSON(),
+		labels: [...s.querySelectorAll('g.node text')].map((t) => t.getBoundingClientRect().toJSON())
+	}));
+	for (const l of labels) {
+		expect(l.left).toBeGreaterThanOrEqual(svg.left);
+		expect(l.right).toBeLessThanOrEqual(svg.right);
+		expect(l.bottom).toBeLessThanOrEqual(svg.bottom);
+		expect(l.top).toBeGreaterThanOrEqual(svg.top);
+	}
+});
+
 /** Every chart of every slide, in full screen: inside the window and above the presentation controls. */
 for (const size of SIZES.filter((s) => s.width >= 1280)) {
 	test(`slides at ${size.width}x${size.height} full screen: every chart inside the screen, none under the controls`, async ({

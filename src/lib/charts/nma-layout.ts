@@ -19,9 +19,11 @@ export interface GraphLayout {
 		cx: number;
 		cy: number;
 		r: number;
+		/** The label: its lines (one, or the name and the count on two), the first line's baseline, its anchor. */
+		lines: string[];
 		lx: number;
 		ly: number;
-		anchor: string;
+		anchor: 'start' | 'middle' | 'end';
 	}[];
 	/** Direct comparisons: width 1.5 + 6.5 trials / max trials (two-arm and multi-arm trials together). */
 	edges: {
@@ -39,34 +41,81 @@ export interface GraphLayout {
 	multiArm: { id: string; nodes: string[]; trials: number; names: string[]; points: string }[];
 }
 
+/** Average advance of a bold sans-serif character in ems: an estimate for fitting labels (they are short). */
+const CHAR_EM = 0.62;
+/** Line height of two-line labels, in ems. */
+const LINE_EM = 1.1;
+
 /**
  * Nodes on a circle in the given order (the first at the top, clockwise), radius 0.09 min(width, height) *
- * sqrt(n / max n) so area is proportional to participants, labels outside the circle.
+ * sqrt(n / max n) so area is proportional to participants. Each label (`label(d)`: its name and its count) goes
+ * beside its node on one line, else on two lines, else on two lines above or below the node, centred and kept inside the width
+ * (a 390 px phone has no room beside the side nodes); the drawing grows taller, never wider, when labels need it.
  * @example graphLayout({ nodes: [{ id: 'a', n: 100 }, { id: 'b', n: 25 }], designs: [{ key: 'a|b', nodes: ['a', 'b'], trials: 1, names: ['s'] }], trials: 1 }, 400, 300, 12).nodes[1].r // half of nodes[0].r
  */
-export function graphLayout(input: GraphInput, width: number, height: number, f: number): GraphLayout {
+export function graphLayout(
+	input: GraphInput,
+	width: number,
+	height: number,
+	f: number,
+	label: (d: { id: string; n: number }) => [name: string, count: string] = (d) => [d.id, `(${d.n})`]
+): GraphLayout {
 	const cx0 = width / 2;
 	const cy0 = height / 2;
 	const R = Math.max(10, Math.min(width / 2 - 6 * f, height / 2 - 2.5 * f));
 	const maxN = Math.max(1, ...input.nodes.map((d) => d.n));
 	const maxR = 0.09 * Math.min(width, height);
 	const k = input.nodes.length;
-	const nodes = input.nodes.map((d, i) => {
+	const textWidth = (lines: string[]) => Math.max(...lines.map((l) => l.length)) * CHAR_EM * f;
+	const inside = (lines: string[], anchor: 'start' | 'middle' | 'end', x: number) => {
+		const w = textWidth(lines);
+		const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+		return left >= 1 && left + w <= width - 1;
+	};
+	const centred = (lines: string[], x: number) => {
+		const half = Math.min(textWidth(lines), width - 2) / 2;
+		return Math.min(Math.max(x, half + 1), width - half - 1);
+	};
+	const placed = input.nodes.map((d, i) => {
 		const angle = -Math.PI / 2 + (2 * Math.PI * i) / k;
 		const [c, s] = [Math.cos(angle), Math.sin(angle)];
 		const r = Math.max(3, maxR * Math.sqrt(Math.max(0, d.n) / maxN));
 		const cx = cx0 + R * c;
 		const cy = cy0 + R * s;
-		return {
-			...d,
-			cx,
-			cy,
-			r,
-			lx: cx + (r + f * 0.4) * c,
-			ly: cy + (r + f) * s + (Math.abs(s) < 0.3 ? f * 0.35 : 0),
-			anchor: c > 0.3 ? 'start' : c < -0.3 ? 'end' : 'middle'
-		};
+		const [name, count] = label(d);
+		const one = [`${name} ${count}`];
+		const two = [name, count];
+		const side = c > 0.3 ? 'start' : c < -0.3 ? 'end' : null;
+		let lines = one;
+		let anchor: 'start' | 'middle' | 'end' = side ?? 'middle';
+		let lx = side ? cx + (side === 'start' ? 1 : -1) * (r + f * 0.4) : cx;
+		let ly = cy + (r + f) * s + (Math.abs(s) < 0.3 ? f * 0.35 : 0);
+		if (side && !inside(one, side, lx)) {
+			if (inside(two, side, lx)) {
+				lines = two;
+				ly -= (LINE_EM * f) / 2; // the two lines centred on the node's row
+			} else {
+				// on two lines above the node when it is in the upper half, else below; centred, inside the width
+				lines = two;
+				anchor = 'middle';
+				lx = centred(lines, cx);
+				ly = s < 0 ? cy - r - f * 0.4 - LINE_EM * f * (lines.length - 1) : cy + r + f;
+			}
+		} else if (!side) {
+			lines = inside(one, 'middle', centred(one, cx)) ? one : two;
+			lx = centred(lines, cx);
+			if (s < 0) ly -= LINE_EM * f * (lines.length - 1);
+		}
+		return { ...d, cx, cy, r, lines, lx, ly, anchor };
 	});
+	// Labels above the top or below the bottom: move everything down and grow the drawing to hold them.
+	const top = Math.min(0, ...placed.map((d) => Math.min(d.cy - d.r, d.ly - f)));
+	const bottom = Math.max(
+		...placed.map((d) => Math.max(d.cy + d.r, d.ly + LINE_EM * f * (d.lines.length - 1) + 0.3 * f))
+	);
+	const dy = top < 0 ? 2 - top : 0;
+	height = Math.max(height, Math.ceil(bottom + dy + 2));
+	const nodes = placed.map((d) => ({ ...d, cy: d.cy + dy, ly: d.ly + dy }));
 	const at = new Map(nodes.map((d) => [d.id, d]));
 	const pairs = new Map<string, { a: string; b: string; trials: number }>();
 	for (const d of input.designs)

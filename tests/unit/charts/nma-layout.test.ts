@@ -60,6 +60,49 @@ describe('network chart layouts', () => {
 		expect(g.multiArm.map((m) => [m.id, m.trials])).toEqual([['a|b|c', 4000]]);
 	});
 
+	test('graph labels: beside the node on one line when they fit, else two lines, else two lines under it inside the width', () => {
+		const input = {
+			nodes: [
+				{ id: 'none', n: 99 },
+				{ id: 'real', n: 537 },
+				{ id: 'sham', n: 450 },
+				{ id: 'care', n: 361 }
+			],
+			designs: [{ key: 'real|sham|none', nodes: ['real', 'sham', 'none'], trials: 1, names: ['B'] }],
+			trials: 1
+		};
+		const names: Record<string, string> = {
+			none: 'no treatment',
+			real: 'real acupuncture',
+			sham: 'sham acupuncture',
+			care: 'usual care'
+		};
+		const label = (d: { id: string; n: number }): [string, string] => [names[d.id]!, `(${d.n})`];
+		const wide = graphLayout(input, 1000, 384, 14, label);
+		const [none, real, , care] = wide.nodes;
+		expect(real!.lines).toEqual(['real acupuncture (537)']);
+		expect(real!.anchor).toBe('start');
+		expect(real!.lx).toBeGreaterThan(real!.cx + real!.r);
+		expect(care!.anchor).toBe('end');
+		expect(none!.lines).toEqual(['no treatment (99)']);
+		// the bottom node's label is below it: the drawing grows to hold it
+		expect(wide.height).toBeGreaterThanOrEqual(wide.nodes[2]!.ly + 1);
+		expect(wide.height).toBeGreaterThan(384);
+		// a 390 px phone: no room beside the side nodes
+		const phone = graphLayout(input, 342, 280, 14, label);
+		for (const d of [phone.nodes[1]!, phone.nodes[3]!]) {
+			expect(d.lines).toEqual([names[d.id], `(${d.n})`]);
+			expect(d.anchor).toBe('middle');
+			expect(d.ly).toBeGreaterThan(d.cy + d.r);
+			expect(d.lx).toBeGreaterThan(0);
+			expect(d.lx).toBeLessThan(342);
+		}
+		// the bottom label fits in the drawing: it grows taller, never wider
+		const bottom = phone.nodes[2]!;
+		expect(phone.width).toBe(342);
+		expect(phone.height).toBeGreaterThanOrEqual(bottom.ly + 1);
+	});
+
 	test('interval rows: CI and PI on one scale, the null line at 0, missing estimates undrawn', () => {
 		const l = intervalLayout(
 			'MD',
