@@ -1,4 +1,5 @@
 import type { FileKind } from './schema';
+import { TextBlocks } from './text-blocks';
 
 type ColumnCtor =
 	Float64ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor | Int32ArrayConstructor;
@@ -101,6 +102,8 @@ export class TableBuilder<L extends Layout> {
 	readonly #seen = new Int32Array(SLOTS);
 	readonly #fresh = new Int32Array(SLOTS);
 	readonly #mode = new Uint8Array(SLOTS);
+	/** Texts of "distinct" columns, copied out of the parsed text in blocks. */
+	readonly #blocks = new TextBlocks();
 
 	constructor(
 		private readonly layout: L,
@@ -165,7 +168,8 @@ export class TableBuilder<L extends Layout> {
 		if (mode === 2) {
 			if (text === '') return this.intern(text, slot);
 			const id = this.strings.length;
-			this.strings.push((' ' + text).slice(1)); // a copy: see intern
+			this.strings.push(text);
+			this.#blocks.add(this.strings, id, text); // copied with others (see intern for why a copy)
 			return id;
 		}
 		const before = this.strings.length;
@@ -176,8 +180,9 @@ export class TableBuilder<L extends Layout> {
 		return id;
 	}
 
-	/** Columns cut to the rows written (copies, so the spare capacity is freed). */
+	/** Columns cut to the rows written (copies, so the spare capacity is freed); every text copied. */
 	finish(): Columns<L> {
+		this.#blocks.flush(this.strings);
 		return allocate(this.layout, this.length, this.columns);
 	}
 }
