@@ -87,12 +87,25 @@ const SLOTS = 8;
 const LEARN = 512;
 const DISTINCT_SHARE = 0.75;
 
-/** Grows typed columns row by row (capacity doubles) and stores each distinct text once. */
+/** Rows of the largest chunk of columns TableBuilder fills before it starts another. */
+const CHUNK_ROWS = 1 << 16;
+
+/**
+ * Grows typed columns row by row and stores each distinct text once. Rows are written into chunks (the first
+ * `capacity` rows, then chunks twice as large up to CHUNK_ROWS) that `finish` copies into one column each: every
+ * row is copied once, where columns that double their capacity copy each row about twice and hold up to twice
+ * the rows written.
+ */
 export class TableBuilder<L extends Layout> {
+	/** The chunk being written: `next()` returns an index into it. */
 	columns: Columns<L>;
 	length = 0;
 	readonly strings: string[] = [];
+	/** Rows the chunk being written holds, and how many are written. */
 	#capacity: number;
+	#used = 0;
+	/** Chunks filled before the one being written. */
+	readonly #full: Columns<L>[] = [];
 	readonly #ids = new Map<string, number>();
 	readonly #cacheText: (string | undefined)[] = new Array<string | undefined>(SLOTS * CACHE).fill(undefined);
 	readonly #cacheId = new Int32Array(SLOTS * CACHE);
@@ -110,16 +123,19 @@ export class TableBuilder<L extends Layout> {
 		capacity = 1024
 	) {
 		this.#capacity = capacity;
-		this.columns = allocate(layout, capacity, undefined);
+		this.columns = allocate(layout, capacity);
 	}
 
-	/** Index of a new row. Columns may be reallocated: read `columns` after calling. */
+	/** Index of a new row in `columns`, which may then be a new chunk: read `columns` after calling. */
 	next(): number {
-		if (this.length === this.#capacity) {
-			this.#capacity *= 2;
-			this.columns = allocate(this.layout, this.#capacity, this.columns);
+		if (this.#used === this.#capacity) {
+			this.#full.push(this.columns);
+			this.#capacity = Math.min(this.#capacity * 2, CHUNK_ROWS);
+			this.columns = allocate(this.layout, this.#capacity);
+			this.#used = 0;
 		}
-		return this.length++;
+		this.length++;
+		return this.#used++;
 	}
 
 	/**
@@ -180,22 +196,28 @@ export class TableBuilder<L extends Layout> {
 		return id;
 	}
 
-	/** Columns cut to the rows written (copies, so the spare capacity is freed); every text copied. */
+	/** The rows written, one column each (copies of the chunks, without spare capacity); every text copied. */
 	finish(): Columns<L> {
 		this.#blocks.flush(this.strings);
-		return allocate(this.layout, this.length, this.columns);
+		const out = allocate(this.layout, this.length) as Record<string, TypedColumn>;
+		for (const name of Object.keys(this.layout)) {
+			const col = out[name]!;
+			let at = 0;
+			for (const chunk of this.#full) {
+				const part = (chunk as Record<string, TypedColumn>)[name]!;
+				col.set(part, at);
+				at += part.length;
+			}
+			col.set((this.columns as Record<string, TypedColumn>)[name]!.subarray(0, this.#used), at);
+		}
+		return out as Columns<L>;
 	}
 }
 
-function allocate<L extends Layout>(layout: L, size: number, from: Columns<L> | undefined): Columns<L> {
+/** Zero-filled columns of `size` rows. */
+function allocate<L extends Layout>(layout: L, size: number): Columns<L> {
 	const out: Record<string, TypedColumn> = {};
-	const old = from as Record<string, TypedColumn> | undefined;
-	for (const [name, Ctor] of Object.entries(layout)) {
-		const col = new Ctor(size);
-		const prev = old?.[name];
-		if (prev) col.set(prev.length > size ? prev.subarray(0, size) : prev);
-		out[name] = col;
-	}
+	for (const [name, Ctor] of Object.entries(layout)) out[name] = new Ctor(size);
 	return out as Columns<L>;
 }
 
