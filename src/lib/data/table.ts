@@ -89,6 +89,10 @@ const DISTINCT_SHARE = 0.75;
 
 /** Rows of the largest chunk of columns TableBuilder fills before it starts another. */
 const CHUNK_ROWS = 1 << 16;
+/** Most rows `reserve` sizes the first chunk for (a wrong estimate costs address space, not memory). */
+const MAX_RESERVE = 1 << 23;
+/** finish() returns views of a single chunk (no copy) when at most this share of it is unused. */
+const SPARE_SHARE = 1 / 16;
 
 /**
  * Grows typed columns row by row and stores each distinct text once. Rows are written into chunks (the first
@@ -124,6 +128,17 @@ export class TableBuilder<L extends Layout> {
 	) {
 		this.#capacity = capacity;
 		this.columns = allocate(layout, capacity);
+	}
+
+	/**
+	 * Sizes the first chunk for `rows` rows (the expected row count of a file), when no row is written yet: a
+	 * table that fills most of it is finished without copying its columns (see finish). Pages of a column that
+	 * are never written are never touched, so an estimate a little too high costs no memory.
+	 */
+	reserve(rows: number): void {
+		if (this.length > 0 || !(rows > this.#capacity)) return;
+		this.#capacity = Math.min(Math.ceil(rows), MAX_RESERVE);
+		this.columns = allocate(this.layout, this.#capacity);
 	}
 
 	/** Index of a new row in `columns`, which may then be a new chunk: read `columns` after calling. */
@@ -196,9 +211,20 @@ export class TableBuilder<L extends Layout> {
 		return id;
 	}
 
-	/** The rows written, one column each (copies of the chunks, without spare capacity); every text copied. */
+	/**
+	 * The rows written, one column each; every text copied. Rows in several chunks are copied into columns of
+	 * their own; rows in one chunk are returned as views of it (no copy) when it has little spare room
+	 * (SPARE_SHARE), else copied so that the spare room is freed.
+	 */
 	finish(): Columns<L> {
 		this.#blocks.flush(this.strings);
+		const one = this.#full.length === 0;
+		if (one && this.#capacity - this.#used <= this.#capacity * SPARE_SHARE) {
+			const views: Record<string, TypedColumn> = {};
+			for (const [name, col] of Object.entries(this.columns as Record<string, TypedColumn>))
+				views[name] = col.subarray(0, this.#used);
+			return views as Columns<L>;
+		}
 		const out = allocate(this.layout, this.length) as Record<string, TypedColumn>;
 		for (const name of Object.keys(this.layout)) {
 			const col = out[name]!;
