@@ -1,5 +1,6 @@
 import type { ProblemSink } from './problems';
 import { POPULATIONS, ROB_LEVELS } from './schema';
+import { KeyTable } from './key-table';
 import type { AnyTable } from './table';
 
 type Column = ArrayLike<number>;
@@ -93,53 +94,55 @@ function mixFloats(h: Int32Array, col: Float64Array): void {
 
 /**
  * Duplicate rows: same key columns (keyOf) as an earlier row. Per-row FNV-1a-style hashes of the typed key
- * columns, then an open-addressing table of row indexes; a row is compared column by column only when its
- * hash equals a stored one. O(n).
+ * columns, then tables of row indexes (KeyTable); a row is compared column by column only when its hash equals
+ * a stored one. Two rows with one key share their study_id, so a study whose rows are one run of consecutive
+ * rows (as files are written) is checked in a table of its own that stays in cache; the rows of studies met in
+ * several runs share one table. Each row is compared with the first row of its key, in file order. O(n).
  */
 export function checkDuplicates(t: AnyTable, sink: ProblemSink): void {
 	const { names, cols, values } = keyOf(t);
 	const n = t.length;
 	const line = t.columns.line;
+	const study = t.columns.study_id;
 	const hash = new Int32Array(n).fill(0x811c9dc5 | 0);
 	for (const col of cols) {
 		if (col instanceof Float64Array) mixFloats(hash, col);
 		else mixInts(hash, col as Uint32Array | Uint8Array);
 	}
-	let size = 16;
-	while (size < n * 2) size *= 2;
-	const slots = new Int32Array(size).fill(-1);
-	const mask = size - 1;
+	const runs = new Uint8Array(t.strings.length);
+	for (let i = 0; i < n; i++)
+		if (i === 0 || study[i] !== study[i - 1]) runs[study[i]!] = Math.min(2, runs[study[i]!]! + 1);
+	let longest = 0;
+	let spread = 0;
+	for (let i = 0, run = 0; i < n; i++) {
+		run = i > 0 && study[i] === study[i - 1] ? run + 1 : 1;
+		if (runs[study[i]!] === 2) spread++;
+		else longest = Math.max(longest, run);
+	}
+	const own = new KeyTable(longest);
+	const shared = new KeyTable(spread);
+	const same = (i: number, j: number) => hash[j] === hash[i] && cols.every((col) => col[i] === col[j]);
 	const listed = names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
 	for (let i = 0; i < n; i++) {
-		const h = hash[i]!;
-		let s = (h ^ (h >>> 15)) & mask;
-		for (;;) {
-			const j = slots[s]!;
-			if (j === -1) {
-				slots[s] = i;
-				break;
-			}
-			if (hash[j] === h && cols.every((col) => col[i] === col[j])) {
-				if (values.every((col) => col[i] === col[j]))
-					sink.error(
-						line[i]!,
-						'',
-						'',
-						`duplicate row: same ${listed} as line ${line[j]}`,
-						'Delete one of the two rows, or tell them apart (e.g. arm_label for two arms of the same kind).'
-					);
-				else
-					sink.warn(
-						line[i]!,
-						'',
-						'',
-						`same comparison as line ${line[j]} with other numbers (same ${listed})`,
-						'If these are two arms of a multi-arm trial, say so in notes: pooled together they count the ' +
-							'shared control group twice. Otherwise delete the wrong row.'
-					);
-				break;
-			}
-			s = (s + 1) & mask;
-		}
+		if (i > 0 && study[i] !== study[i - 1]) own.clear();
+		const j = (runs[study[i]!] === 2 ? shared : own).findOrAdd(i, hash[i]!, same);
+		if (j === -1) continue;
+		if (values.every((col) => col[i] === col[j]))
+			sink.error(
+				line[i]!,
+				'',
+				'',
+				`duplicate row: same ${listed} as line ${line[j]}`,
+				'Delete one of the two rows, or tell them apart (e.g. arm_label for two arms of the same kind).'
+			);
+		else
+			sink.warn(
+				line[i]!,
+				'',
+				'',
+				`same comparison as line ${line[j]} with other numbers (same ${listed})`,
+				'If these are two arms of a multi-arm trial, say so in notes: pooled together they count the ' +
+					'shared control group twice. Otherwise delete the wrong row.'
+			);
 	}
 }

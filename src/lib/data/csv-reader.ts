@@ -51,8 +51,6 @@ export class CsvReader {
 	#started = false;
 	#sawHeader = false;
 	#sawData = false;
-	/** Line of the next character given to #scan. */
-	#scanLine = 1;
 	#lastNul = 0;
 	#lastBadChar = 0;
 	#badLines = 0;
@@ -136,7 +134,7 @@ export class CsvReader {
 		this.delimiter = guessDelimiter(firstBreak === -1 ? text : text.slice(0, firstBreak));
 		this.#parser = new Papa.Parser({ delimiter: this.delimiter, newline: '\n', quoteChar: '"' });
 		this.#pending = text;
-		this.#scan(text);
+		this.#scan(text, 1);
 	}
 
 	#parse(text: string, final: boolean): void {
@@ -297,13 +295,15 @@ export class CsvReader {
 	/**
 	 * Reports, on their lines, NUL characters (errors: binary data in a text file) and U+FFFD, which the decoder
 	 * puts for bytes that are not UTF-8 (warnings, one per line, the first ENCODING_LINES lines listed).
+	 * `firstLine` is the line `text` starts on when it is not the text right after the unparsed tail.
 	 */
-	#scan(text: string): void {
+	#scan(text: string, firstLine?: number): void {
 		const nul = text.indexOf('\u0000');
 		const bad = text.indexOf('\ufffd');
-		const start = this.#scanLine;
-		this.#scanLine += countChar(text, '\n', 0, text.length);
 		if (nul === -1 && bad === -1) return;
+		// Without `firstLine`, `text` follows the unparsed tail, which starts on line #line: the lines before it
+		// are counted only when something is found.
+		const start = firstLine ?? this.#line + countChar(this.#pending, '\n', 0, this.#pending.length);
 		// Lines of increasing positions, counted on from the previous one (linear in the text).
 		let [from, line] = [0, start];
 		const lineAt = (i: number) => {

@@ -96,7 +96,9 @@ export function analyseHeader(
 	}
 	const specs = columnsOf(kind);
 	const known = new Set(specs.map((s) => s.name));
-	const index: Record<string, number> = {}; // only contract names are set (a fast-mode object)
+	// Only contract names are set. Built by assignment, an object of more than ~16 names is a dictionary in V8;
+	// the layout returns a copy made by Object.fromEntries (fast properties), as validators read it on every row.
+	const index: Record<string, number> = {};
 	for (const s of specs) index[s.name] = -1;
 	const unknown: string[] = [];
 	fields.forEach((name, i) => {
@@ -157,7 +159,9 @@ export function analyseHeader(
 				: 'Only the columns in the codebook are read; put anything else in notes.'
 		);
 	}
-	return missing.length > 0 ? null : { kind, index, width: fields.length };
+	return missing.length > 0
+		? null
+		: { kind, index: Object.fromEntries(Object.entries(index)), width: fields.length };
 }
 
 const HEADER_HINT =

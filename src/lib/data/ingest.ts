@@ -27,6 +27,11 @@ export interface IngestResult {
 export interface IngestOptions {
 	/** Problems listed before the rest are only counted (default 1000). */
 	problemLimit?: number;
+	/**
+	 * Characters the whole file is expected to have (its length, or its size in bytes), when known: the typed
+	 * columns are then sized once, from the rows per character of the first records read.
+	 */
+	expectedChars?: number;
 }
 
 export interface Ingest {
@@ -49,6 +54,9 @@ export function createIngest(file: string, options: IngestOptions = {}): Ingest 
 	let validator: TrialValidator | ContrastValidator | null = null;
 	let headerLine = 1;
 	let kind: FileKind | null = null;
+	/** Characters pushed so far, until the columns are sized (expectedChars). */
+	let pushed = 0;
+	let sized = !(options.expectedChars! > 0);
 	const reader = new CsvReader(sink, {
 		header(fields, line, delimiter) {
 			headerLine = line;
@@ -64,6 +72,11 @@ export function createIngest(file: string, options: IngestOptions = {}): Ingest 
 		},
 		records(records, lines) {
 			const v = validator!;
+			if (!sized) {
+				// The first records are those of all text pushed so far (the reader parses it at once).
+				sized = true;
+				v.b.reserve((options.expectedChars! * records.length * RESERVE_MARGIN) / pushed);
+			}
 			for (let k = 0; k < records.length; k++) v.row(records[k]!, lines[k]!);
 		}
 	});
@@ -76,7 +89,10 @@ export function createIngest(file: string, options: IngestOptions = {}): Ingest 
 		}
 	};
 	return {
-		push: (text) => guard(() => reader.push(text)),
+		push: (text) => {
+			if (!sized) pushed += text.length;
+			guard(() => reader.push(text));
+		},
 		get stopped() {
 			return reader.stopped;
 		},
@@ -113,6 +129,9 @@ export function createIngest(file: string, options: IngestOptions = {}): Ingest 
 	};
 }
 
+/** Rows reserved per row expected from the start of a file (later rows may be a little shorter). */
+const RESERVE_MARGIN = 1.03;
+
 const INTERNAL =
 	'This is a fault of the dashboard, not of your file: please report it with the file if you can.';
 
@@ -121,7 +140,7 @@ export const CHUNK_CHARS = 1 << 20;
 
 /** Parse + validate a whole text (fed in ~1 MiB chunks, exactly as the worker feeds a file). */
 export function ingestText(text: string, file: string, options: IngestOptions = {}): IngestResult {
-	const ingest = createIngest(file, options);
+	const ingest = createIngest(file, { expectedChars: text.length, ...options });
 	for (let at = 0; at < text.length && !ingest.stopped; at += CHUNK_CHARS) {
 		ingest.push(text.slice(at, at + CHUNK_CHARS));
 	}

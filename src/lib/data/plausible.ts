@@ -6,7 +6,7 @@
  * people; an SD of a millionth of the scale range or a CI narrower than 1e-6 is not a measurement.
  */
 import type { RowReader } from './row-reader';
-import { scaleInfo, scaleRangeFromCode } from './scales';
+import { scaleRange } from './scales';
 
 /** Participants in one arm. */
 export const MAX_N = 1e7;
@@ -44,14 +44,18 @@ export function checkScaleValue(r: RowReader, i: number, name: string, x: number
 	return false;
 }
 
-/** sd at least MIN_SD_FRACTION of the scale's range (known scales and codes ending in _min_max). */
-export function checkSdFloor(r: RowReader, i: number, scale: string, sd: number): void {
+/**
+ * sd at least MIN_SD_FRACTION of the scale's range (known scales and codes ending in _min_max); `range` is
+ * scaleRange(scale), passed by a caller that remembers it.
+ */
+export function checkSdFloor(
+	r: RowReader,
+	i: number,
+	scale: string,
+	sd: number,
+	range = scaleRange(scale)
+): void {
 	if (!(sd > 0)) return;
-	const info = scaleInfo(scale);
-	const range =
-		info && info.min !== null && info.max !== null
-			? { min: info.min, max: info.max }
-			: scaleRangeFromCode(scale);
 	const floor = MIN_SD_FRACTION * (range ? range.max - range.min : 1);
 	if (sd >= floor) return;
 	const of = range ? `of the range of ${scale} (${fmt(floor)})` : 'scale units';

@@ -1,5 +1,5 @@
 import { decoderFor, ENCODING_SNIFF_BYTES } from './decode';
-import { CHUNK_CHARS, createIngest, type IngestOptions, type IngestResult } from './ingest';
+import { CHUNK_CHARS, createIngest, type Ingest, type IngestOptions, type IngestResult } from './ingest';
 
 /** Bytes read of one file so far, for a progress bar. */
 export interface Progress {
@@ -22,10 +22,13 @@ export async function ingestBlob(
 	onProgress: (loaded: number, total: number) => void = () => {},
 	options: IngestOptions & { chunkBytes?: number } = {}
 ): Promise<IngestResult> {
-	const ingest = createIngest(name, options);
 	const step = options.chunkBytes ?? CHUNK_CHARS;
+	let ingest: Ingest | null = null;
 	try {
 		const decoder = decoderFor(new Uint8Array(await readBytes(blob.slice(0, ENCODING_SNIFF_BYTES))));
+		// Characters expected: a byte each in UTF-8 text (mostly ASCII), two in UTF-16.
+		const expectedChars = decoder.encoding === 'utf-8' ? blob.size : blob.size / 2;
+		ingest = createIngest(name, { expectedChars, ...options });
 		for (let at = 0; at < blob.size && !ingest.stopped; at += step) {
 			const bytes = await readBytes(blob.slice(at, at + step));
 			ingest.push(decoder.decode(bytes, { stream: true }));
@@ -33,6 +36,7 @@ export async function ingestBlob(
 		}
 		if (!ingest.stopped) ingest.push(decoder.decode());
 	} catch (e) {
+		ingest ??= createIngest(name, options);
 		ingest.push('');
 		const result = ingest.end();
 		result.problems.unshift({

@@ -23,6 +23,9 @@ export function vocab(values: readonly string[], caseless = false): Vocab {
 	return { values, codes };
 }
 
+/** Vocabulary texts remembered per field by RowReader.code. */
+const CODES = 4;
+
 /** A conditional column the header lacks although rows need it: reported once, at the end. */
 interface AbsentNeed {
 	line: number;
@@ -39,9 +42,14 @@ export class RowReader {
 	line = 0;
 	bad = false;
 	readonly #absent = new Map<string, AbsentNeed>();
-	/** Per field index, the last vocabulary text and its code (rows repeat values). */
-	readonly #lastText: string[] = [];
-	readonly #lastCode: number[] = [];
+	/**
+	 * Per field index, the last CODES vocabulary texts met and their codes (entries i x CODES + k), and the entry
+	 * written last: rows repeat a few values, or cycle through them (the arms of a study), so a hit costs a
+	 * comparison or a few instead of hashing the text.
+	 */
+	readonly #codeText: (string | undefined)[] = [];
+	readonly #codeCode: number[] = [];
+	readonly #codeNext: number[] = [];
 	readonly #hints: ReadonlyMap<string, string>;
 
 	/** Decimals are written with a comma in `;`-separated files (as European spreadsheets export them). */
@@ -140,11 +148,15 @@ export class RowReader {
 			if (required) this.empty(name);
 			return 0;
 		}
-		if (this.#lastText[i] === s) return this.#lastCode[i]!;
+		const texts = this.#codeText;
+		const base = i * CODES;
+		for (let k = base; k < base + CODES; k++) if (texts[k] === s) return this.#codeCode[k]!;
 		const c = v.codes.get(s);
 		if (c !== undefined) {
-			this.#lastText[i] = s;
-			this.#lastCode[i] = c;
+			const next = ((this.#codeNext[i] ?? -1) + 1) % CODES;
+			this.#codeNext[i] = next;
+			texts[base + next] = s;
+			this.#codeCode[base + next] = c;
 			return c;
 		}
 		const near = suggest(s, v.values);

@@ -1,5 +1,5 @@
 import type { RowReader } from './row-reader';
-import { SCALE_IDS, scaleInfo, type ScaleInfo } from './scales';
+import { SCALE_IDS, scaleInfo, scaleRange, type ScaleInfo } from './scales';
 import type { Direction, Measure, Outcome } from './schema';
 import { suggest } from './suggest';
 
@@ -14,6 +14,8 @@ export class ScaleChecker {
 	readonly #once = new Set<string>();
 	#lastScale = -1;
 	#lastInfo: ScaleInfo | undefined;
+	#rangeScale = -2;
+	#range: { min: number; max: number } | undefined;
 
 	constructor(private readonly r: RowReader) {}
 
@@ -24,6 +26,15 @@ export class ScaleChecker {
 			this.#lastInfo = scaleInfo(scale);
 		}
 		return this.#lastInfo;
+	}
+
+	/** scaleRange(scale), looked up again only when the scale (by its text index) changes. */
+	range(scaleId: number, scale: string): { min: number; max: number } | undefined {
+		if (scaleId !== this.#rangeScale) {
+			this.#rangeScale = scaleId;
+			this.#range = scaleRange(scale);
+		}
+		return this.#range;
 	}
 
 	check(outcome: Outcome, scaleId: number, scale: string, direction: Direction | null): void {

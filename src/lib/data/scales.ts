@@ -109,3 +109,11 @@ export function scaleRangeFromCode(id: string): { min: number; max: number } | u
 export function painTo100Factor(id: string): number | undefined {
 	return scaleInfo(id)?.to100;
 }
+
+/** The range of a scale: the registry's, else the one its code ends with (`_min_max`), else undefined. */
+export function scaleRange(scale: string): { min: number; max: number } | undefined {
+	const info = scaleInfo(scale);
+	return info && info.min !== null && info.max !== null
+		? { min: info.min, max: info.max }
+		: scaleRangeFromCode(scale);
+}

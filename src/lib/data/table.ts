@@ -1,4 +1,5 @@
 import type { FileKind } from './schema';
+import { TextBlocks } from './text-blocks';
 
 type ColumnCtor =
 	Float64ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor | Int32ArrayConstructor;
@@ -86,12 +87,29 @@ const SLOTS = 8;
 const LEARN = 512;
 const DISTINCT_SHARE = 0.75;
 
-/** Grows typed columns row by row (capacity doubles) and stores each distinct text once. */
+/** Rows of the largest chunk of columns TableBuilder fills before it starts another. */
+const CHUNK_ROWS = 1 << 16;
+/** Most rows `reserve` sizes the first chunk for (a wrong estimate costs address space, not memory). */
+const MAX_RESERVE = 1 << 23;
+/** finish() returns views of a single chunk (no copy) when at most this share of it is unused. */
+const SPARE_SHARE = 1 / 16;
+
+/**
+ * Grows typed columns row by row and stores each distinct text once. Rows are written into chunks (the first
+ * `capacity` rows, then chunks twice as large up to CHUNK_ROWS) that `finish` copies into one column each: every
+ * row is copied once, where columns that double their capacity copy each row about twice and hold up to twice
+ * the rows written.
+ */
 export class TableBuilder<L extends Layout> {
+	/** The chunk being written: `next()` returns an index into it. */
 	columns: Columns<L>;
 	length = 0;
 	readonly strings: string[] = [];
+	/** Rows the chunk being written holds, and how many are written. */
 	#capacity: number;
+	#used = 0;
+	/** Chunks filled before the one being written. */
+	readonly #full: Columns<L>[] = [];
 	readonly #ids = new Map<string, number>();
 	readonly #cacheText: (string | undefined)[] = new Array<string | undefined>(SLOTS * CACHE).fill(undefined);
 	readonly #cacheId = new Int32Array(SLOTS * CACHE);
@@ -101,22 +119,38 @@ export class TableBuilder<L extends Layout> {
 	readonly #seen = new Int32Array(SLOTS);
 	readonly #fresh = new Int32Array(SLOTS);
 	readonly #mode = new Uint8Array(SLOTS);
+	/** Texts of "distinct" columns, copied out of the parsed text in blocks. */
+	readonly #blocks = new TextBlocks();
 
 	constructor(
 		private readonly layout: L,
 		capacity = 1024
 	) {
 		this.#capacity = capacity;
-		this.columns = allocate(layout, capacity, undefined);
+		this.columns = allocate(layout, capacity);
 	}
 
-	/** Index of a new row. Columns may be reallocated: read `columns` after calling. */
+	/**
+	 * Sizes the first chunk for `rows` rows (the expected row count of a file), when no row is written yet: a
+	 * table that fills most of it is finished without copying its columns (see finish). Pages of a column that
+	 * are never written are never touched, so an estimate a little too high costs no memory.
+	 */
+	reserve(rows: number): void {
+		if (this.length > 0 || !(rows > this.#capacity)) return;
+		this.#capacity = Math.min(Math.ceil(rows), MAX_RESERVE);
+		this.columns = allocate(this.layout, this.#capacity);
+	}
+
+	/** Index of a new row in `columns`, which may then be a new chunk: read `columns` after calling. */
 	next(): number {
-		if (this.length === this.#capacity) {
-			this.#capacity *= 2;
-			this.columns = allocate(this.layout, this.#capacity, this.columns);
+		if (this.#used === this.#capacity) {
+			this.#full.push(this.columns);
+			this.#capacity = Math.min(this.#capacity * 2, CHUNK_ROWS);
+			this.columns = allocate(this.layout, this.#capacity);
+			this.#used = 0;
 		}
-		return this.length++;
+		this.length++;
+		return this.#used++;
 	}
 
 	/**
@@ -165,7 +199,8 @@ export class TableBuilder<L extends Layout> {
 		if (mode === 2) {
 			if (text === '') return this.intern(text, slot);
 			const id = this.strings.length;
-			this.strings.push((' ' + text).slice(1)); // a copy: see intern
+			this.strings.push(text);
+			this.#blocks.add(this.strings, id, text); // copied with others (see intern for why a copy)
 			return id;
 		}
 		const before = this.strings.length;
@@ -176,22 +211,38 @@ export class TableBuilder<L extends Layout> {
 		return id;
 	}
 
-	/** Columns cut to the rows written (copies, so the spare capacity is freed). */
+	/**
+	 * The rows written, one column each; every text copied. Rows in several chunks are copied into columns of
+	 * their own; rows in one chunk are returned as views of it (no copy) when it has little spare room
+	 * (SPARE_SHARE), else copied so that the spare room is freed.
+	 */
 	finish(): Columns<L> {
-		return allocate(this.layout, this.length, this.columns);
+		this.#blocks.flush(this.strings);
+		const one = this.#full.length === 0;
+		if (one && this.#capacity - this.#used <= this.#capacity * SPARE_SHARE) {
+			const used = this.#used;
+			return mapColumns(this.columns, (col) => col.subarray(0, used)) as Columns<L>;
+		}
+		const out = allocate(this.layout, this.length) as Record<string, TypedColumn>;
+		for (const name of Object.keys(this.layout)) {
+			const col = out[name]!;
+			let at = 0;
+			for (const chunk of this.#full) {
+				const part = (chunk as Record<string, TypedColumn>)[name]!;
+				col.set(part, at);
+				at += part.length;
+			}
+			col.set((this.columns as Record<string, TypedColumn>)[name]!.subarray(0, this.#used), at);
+		}
+		return out as Columns<L>;
 	}
 }
 
-function allocate<L extends Layout>(layout: L, size: number, from: Columns<L> | undefined): Columns<L> {
-	const out: Record<string, TypedColumn> = {};
-	const old = from as Record<string, TypedColumn> | undefined;
-	for (const [name, Ctor] of Object.entries(layout)) {
-		const col = new Ctor(size);
-		const prev = old?.[name];
-		if (prev) col.set(prev.length > size ? prev.subarray(0, size) : prev);
-		out[name] = col;
-	}
-	return out as Columns<L>;
+/** Zero-filled columns of `size` rows. */
+function allocate<L extends Layout>(layout: L, size: number): Columns<L> {
+	return Object.fromEntries(
+		Object.entries(layout).map(([name, Ctor]) => [name, new Ctor(size)])
+	) as Columns<L>;
 }
 
 /** Bytes of columns copied between two pauses of copyTables (a few ms of memory copy). */
@@ -210,18 +261,29 @@ export async function copyTables<T extends AnyTable>(
 	const out: T[] = [];
 	let copied = 0;
 	for (const table of tables) {
-		const columns: Record<string, TypedColumn> = {};
+		const columns: [string, TypedColumn][] = [];
 		for (const [name, col] of Object.entries(table.columns as Record<string, TypedColumn>)) {
-			columns[name] = col.slice();
+			columns.push([name, col.slice()]);
 			copied += col.byteLength;
 			if (copied >= COPY_STEP_BYTES) {
 				copied = 0;
 				await pause();
 			}
 		}
-		out.push({ ...table, columns });
+		// built at once, as mapColumns does: an object given its columns one by one is a dictionary in V8
+		out.push({ ...table, columns: Object.fromEntries(columns) });
 	}
 	return out;
+}
+
+/**
+ * Columns with each one replaced, as an object with fast properties: typed columns are read by name on every
+ * row, and an object given more than ~16 properties one by one is a dictionary in V8 (a hash lookup per read).
+ */
+function mapColumns(columns: object, f: (col: TypedColumn) => TypedColumn): Record<string, TypedColumn> {
+	return Object.fromEntries(
+		Object.entries(columns as Record<string, TypedColumn>).map(([n, c]) => [n, f(c)])
+	);
 }
 
 /** The ArrayBuffers of a table's columns, to transfer it from the worker without a copy. */

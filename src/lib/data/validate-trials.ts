@@ -155,7 +155,8 @@ export class TrialValidator {
 		if (sd !== sd && r.raw(I.sd!) === '') r.need(I.sd!, 'sd', CONTINUOUS[outcome]!);
 		else if (sd <= 0)
 			r.error('sd', r.raw(I.sd!), `sd must be greater than 0, got "${r.raw(I.sd!)}"`, SD_HINT);
-		else if (sd === sd && checkScaleValue(r, I.sd!, 'sd', sd)) checkSdFloor(r, I.sd!, scale, sd);
+		else if (sd === sd && checkScaleValue(r, I.sd!, 'sd', sd))
+			checkSdFloor(r, I.sd!, scale, sd, this.#scales.range(scaleId, scale));
 		if (measure === 0 && r.raw(I.measure!) === '') r.need(I.measure!, 'measure', CONTINUOUS[outcome]!);
 		if (direction === 0 && r.raw(I.direction!) === '')
 			r.need(I.direction!, 'direction', CONTINUOUS[outcome]!);

@@ -31,6 +31,18 @@ describe('plausibility limits in trials.csv', () => {
 		// an unlisted scale without a range: 0.000001 scale units
 		expect(errors(trials([{ scale: 'XYZ', sd: '0.0000001' }])).filter((l) => /:sd:/.test(l))).toHaveLength(1);
 	});
+	it("measures each row's sd against its own scale's range when the scale changes from row to row", () => {
+		// sd 0.00005: below the floor of VAS_0_100 (0.0001) and of pain_0_1000 (0.001), above that of NRS_0_10
+		// (0.00001) and of an unlisted scale without a range (0.000001).
+		const scales = ['VAS_0_100', 'NRS_0_10', 'VAS_0_100', 'XYZ', 'NRS_0_10', 'pain_0_1000', 'VAS_0_100'];
+		const rows = scales.map((scale, k) => ({ scale, sd: '0.00005', timepoint_weeks: String(k + 1) }));
+		expect(errors(trials(rows)).filter((l) => /:sd:/.test(l))).toEqual([
+			'trials.csv:2:sd: sd is 0.00005, below 0.000001 of the range of VAS_0_100 (0.0001): no trial has so little spread; check the value',
+			'trials.csv:4:sd: sd is 0.00005, below 0.000001 of the range of VAS_0_100 (0.0001): no trial has so little spread; check the value',
+			'trials.csv:7:sd: sd is 0.00005, below 0.000001 of the range of pain_0_1000 (0.001): no trial has so little spread; check the value',
+			'trials.csv:8:sd: sd is 0.00005, below 0.000001 of the range of VAS_0_100 (0.0001): no trial has so little spread; check the value'
+		]);
+	});
 });
 
 describe('plausibility limits in contrasts.csv', () => {
