@@ -1,10 +1,9 @@
-import { format } from 'd3-format';
 import type { RmaResult } from '$lib/stats/types';
-import { formatP } from './format';
+import { formatP, formatter } from './format';
 import type { ForestSubgroups } from './types';
 
-const f1 = format('.1f');
-const f2 = format('.2f');
+const f1 = formatter('.1f');
+const f2 = formatter('.2f');
 
 /** "12.3%" for a weight in percent. */
 export const formatWeight = (w: number): string => `${f1(w)}%`;
@@ -20,7 +19,7 @@ export function modelName(r: RmaResult): string {
  * @example heterogeneityText(r) // "Heterogeneity: τ² = 12.30, I² = 45%, Q = 7.30 (df = 4), p = 0.12"
  */
 export function heterogeneityText(r: RmaResult): string {
-	return `Heterogeneity: τ² = ${f2(r.tau2)}, I² = ${format('.0f')(r.i2)}%, Q = ${f2(r.q)} (df = ${r.q_df}), ${formatP(r.q_p)}`;
+	return `Heterogeneity: τ² = ${f2(r.tau2)}, I² = ${formatter('.0f')(r.i2)}%, Q = ${f2(r.q)} (df = ${r.q_df}), ${formatP(r.q_p)}`;
 }
 
 /** "Test for subgroup differences (sham type): Q = 1.23, df = 1, p = 0.27". */

@@ -14,12 +14,21 @@ export function backTransform(measure: EffectMeasure, yi: number): number {
 
 const DIGITS: Record<EffectMeasure, number> = { MD: 1, SMD: 2, RR: 2, OR: 2, RD: 2 };
 
+const formats = new Map<string, (n: number) => string>();
+/** d3-format's formatter for `specifier`, made once: making one parses the specifier (the summary of findings
+ * formats ~100 numbers while the page hydrates). */
+export function formatter(specifier: string): (n: number) => string {
+	let f = formats.get(specifier);
+	if (!f) formats.set(specifier, (f = format(specifier)));
+	return f;
+}
+
 /**
  * An effect on the reader's scale with the measure's usual precision (d3-format, typographic minus).
  * @example formatEffect('RR', Math.log(1.5)) // '1.50'
  */
 export function formatEffect(measure: EffectMeasure, yi: number): string {
-	return format(`.${DIGITS[measure]}f`)(backTransform(measure, yi));
+	return formatter(`.${DIGITS[measure]}f`)(backTransform(measure, yi));
 }
 
 /** "[-9.1, -1.3]": an interval on the reader's scale. */
@@ -40,7 +49,7 @@ export function formatEstimateSentence(measure: EffectMeasure, yi: number, ci: I
 /** p-value as "p = 0.04", "p = 0.004" or "p < 0.001". */
 export function formatP(p: number): string {
 	if (p < 0.001) return 'p < 0.001';
-	return `p = ${format(p < 0.01 ? '.3f' : '.2f')(p)}`;
+	return `p = ${formatter(p < 0.01 ? '.3f' : '.2f')(p)}`;
 }
 
 /** Full measure names for labels and sentences. */
@@ -66,7 +75,7 @@ export function midHalfWidth(measure: EffectMeasure, mid: number): number {
 
 /** "MID ±15" or, for ratios, "MID 0.80 to 1.25". */
 export function midText(measure: EffectMeasure, mid: number): string {
-	if (!isRatio(measure)) return `MID ±${format('~g')(Math.abs(mid))}`;
+	if (!isRatio(measure)) return `MID ±${formatter('~g')(Math.abs(mid))}`;
 	const h = midHalfWidth(measure, mid);
-	return `MID ${format('.2f')(Math.exp(-h))} to ${format('.2f')(Math.exp(h))}`;
+	return `MID ${formatter('.2f')(Math.exp(-h))} to ${formatter('.2f')(Math.exp(h))}`;
 }

@@ -1,7 +1,6 @@
 import type { EffectMeasure } from '$lib/evidence/types';
-import { backTransform, formatEstimateSentence, formatP, MEASURE_NAME } from './format';
+import { backTransform, formatEstimateSentence, formatP, formatter, MEASURE_NAME } from './format';
 import type { ChartTable, FunnelRegtest, FunnelTrimfill } from './types';
-import { format } from 'd3-format';
 
 /** Below this many studies the asymmetry tests are not shown (Sterne et al. 2011, BMJ 343:d4002). */
 export const MIN_STUDIES_FOR_BIAS_TESTS = 10;
@@ -12,7 +11,7 @@ export const FEW_STUDIES_NOTE =
 /** "Egger-type regression test: z = -1.23, p = 0.22." (t with df under Hartung-Knapp). */
 export function regtestText(r: FunnelRegtest): string {
 	const stat =
-		r.df != null ? `t(${r.df}) = ${format('.2f')(r.statistic)}` : `z = ${format('.2f')(r.statistic)}`;
+		r.df != null ? `t(${r.df}) = ${formatter('.2f')(r.statistic)}` : `z = ${formatter('.2f')(r.statistic)}`;
 	return `Egger-type regression test for funnel asymmetry: ${stat}, ${formatP(r.p)}.`;
 }
 

@@ -1,9 +1,11 @@
+import { format } from 'd3-format';
 import { describe, expect, it } from 'vitest';
 import {
 	formatEffect,
 	formatEstimateCi,
 	formatEstimateSentence,
 	formatP,
+	formatter,
 	midHalfWidth,
 	midText
 } from '../../../src/lib/charts/format';
@@ -31,6 +33,15 @@ describe('format', () => {
 		expect(midHalfWidth('RR', 0.8)).toBe(-Math.log(0.8));
 		expect(midText('MD', 15)).toBe('MID ±15');
 		expect(midText('RR', 1.25)).toBe('MID 0.80 to 1.25');
+	});
+});
+
+describe('formatter', () => {
+	it('makes each d3-format formatter once and formats as d3-format does', () => {
+		expect(formatter('.2f')).toBe(formatter('.2f'));
+		expect(formatter('.2f')).not.toBe(formatter('.1f'));
+		expect(formatter('.2f')(-1.005)).toBe(format('.2f')(-1.005));
+		expect(formatter(',.1f')(12345.67)).toBe('12,345.7');
 	});
 });
 
