@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import DeferredHarness from './DeferredHarness.svelte';
+import LazyWhatHarness from './LazyWhatHarness.svelte';
 import Harness from './LazyQueueHarness.svelte';
 
 /** Reports every observed element near the viewport on the next task, as a browser would. */
@@ -58,5 +59,18 @@ describe('Deferred', () => {
 		expect(screen.queryByText('the content')).toBeNull();
 		expect(await screen.findByText('the content')).toBeTruthy();
 		expect(screen.queryByText('the placeholder')).toBeNull();
+	});
+});
+
+describe('Lazy what=', () => {
+	it('contains an error of the loaded part in its own boundary: a located message, the rest stays', async () => {
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+		render(LazyWhatHarness);
+		expect(
+			await screen.findByText(/The chart of this analysis could not be shown: no data for this chart/)
+		).toBeTruthy();
+		expect(screen.getByText('the rest of the page')).toBeTruthy();
+		expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+		errors.mockRestore();
 	});
 });
