@@ -43,22 +43,30 @@ describe('Lazy when="queue"', () => {
 	});
 });
 
-describe('Deferred', () => {
-	it('renders its content at once while the page hydrates (it must match the prerendered page)', () => {
+describe('DeferredEach', () => {
+	it('renders every item at once while the page hydrates (it must match the prerendered page)', () => {
 		vi.stubGlobal('IntersectionObserver', NearObserver);
-		render(DeferredHarness);
-		expect(screen.getByText('the content')).toBeTruthy();
-		expect(screen.queryByText('the placeholder')).toBeNull();
+		render(DeferredHarness, { items: ['a', 'b'] });
+		expect(screen.getByText('content a 0')).toBeTruthy();
+		expect(screen.getByText('content b 1')).toBeTruthy();
+		expect(screen.queryByText(/placeholder/)).toBeNull();
 	});
 
-	it('mounted after hydration, shows the placeholder and mounts the content in the draw queue', async () => {
+	it('mounted after hydration, shows placeholders and mounts the items in the draw queue; later items too', async () => {
 		vi.stubGlobal('IntersectionObserver', NearObserver);
 		document.documentElement.dataset.hydrated = 'true';
-		render(DeferredHarness);
-		expect(screen.getByText('the placeholder')).toBeTruthy();
-		expect(screen.queryByText('the content')).toBeNull();
-		expect(await screen.findByText('the content')).toBeTruthy();
-		expect(screen.queryByText('the placeholder')).toBeNull();
+		const { rerender } = render(DeferredHarness, { items: ['a', 'b'] });
+		expect(screen.getByText('placeholder a')).toBeTruthy();
+		expect(screen.getByText('placeholder b')).toBeTruthy();
+		expect(screen.queryByText(/content/)).toBeNull();
+		expect(await screen.findByText('content a 0')).toBeTruthy();
+		expect(await screen.findByText('content b 1')).toBeTruthy();
+		expect(screen.queryByText(/placeholder/)).toBeNull();
+		// an item that arrives later waits for the queue too; those already shown stay
+		await rerender({ items: ['a', 'b', 'c'] });
+		expect(screen.getByText('placeholder c')).toBeTruthy();
+		expect(screen.getByText('content a 0')).toBeTruthy();
+		expect(await screen.findByText('content c 2')).toBeTruthy();
 	});
 });
 
