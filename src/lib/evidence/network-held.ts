@@ -29,7 +29,6 @@ const LEFT_OUT = ': left out, ';
 export function networkForPage(network: OutcomeNetwork, keep: number): OutcomeNetwork {
 	if (network.studies.length <= keep) return network;
 	const fits = network.analysis?.components ?? [];
-	const inFirst = new Set(fits[0]?.studies ?? []);
 	// Notes naming one left-out trial are cut at HELD_NAMES; notes about the whole network are always sent.
 	let named = 0;
 	const notes = network.notes.filter((t) => !t.includes(LEFT_OUT) || named++ < HELD_NAMES);
@@ -49,12 +48,20 @@ export function networkForPage(network: OutcomeNetwork, keep: number): OutcomeNe
 			fitTrials: fits.map((f) => f.studies.length),
 			excludedNotSent: network.excluded.length - excluded.length,
 			notesNotSent: network.notes.length - notes.length,
-			graph: networkGraph(
-				network.studies.filter((s) => inFirst.has(s.study_id)),
-				fits[0]?.treatments
-			)
+			graph: firstFitGraph(network)
 		}
 	};
+}
+
+/** The graph of a network's first fit (its trials, its treatments in order): sent, or drawn from its trials. */
+export function firstFitGraph(network: OutcomeNetwork): NetworkGraphData {
+	if (network.held) return network.held.graph;
+	const fit = network.analysis?.components[0];
+	const inFit = new Set(fit?.studies ?? []);
+	return networkGraph(
+		network.studies.filter((s) => inFit.has(s.study_id)),
+		fit?.treatments
+	);
 }
 
 /** Trials in the network's first fit (its graph, league and certainty), whether or not it was sent whole. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Dataset } from '$lib/data/types';
 import { buildNetwork, type NetworkStudy } from '$lib/evidence/network-analysis';
 import { DESIGN_NAMES, networkGraph } from '$lib/evidence/network-graph';
-import { fitTrialCount, HELD_NAMES, networkForPage } from '$lib/evidence/network-held';
+import { firstFitGraph, fitTrialCount, HELD_NAMES, networkForPage } from '$lib/evidence/network-held';
 import { DEFAULT_SETTINGS } from '$lib/evidence/types';
 import { arm } from './factory';
 
@@ -94,6 +94,9 @@ describe('a network as the page receives it from the worker', () => {
 		// its graph is the full network's: 9 two-arm trials and the three-arm one
 		expect(held.held!.graph).toEqual(networkGraph(net.studies, fit.treatments));
 		expect(held.held!.graph.designs.map((d) => d.trials).sort()).toEqual([1, 9]);
+		// the section draws the same graph whether the network came whole or without its trials
+		expect(firstFitGraph(held)).toBe(held.held!.graph);
+		expect(firstFitGraph(net)).toEqual(held.held!.graph);
 	});
 
 	test(`left-out trials and their notes are named up to ${HELD_NAMES} and counted; notes on the whole network stay`, () => {
