@@ -1,7 +1,7 @@
 /**
  * A network as the page receives it from the analysis worker (docs/ARCHITECTURE.md sections 7 and 10.2). Up to
  * `keep` trials it is sent whole; above, without its trial lists (studies, contrasts, each fit's study ids and
- * contribution matrix: ~166,000 trials took a 300 ms task to receive and draw): the graph comes as designs, the
+ * contribution matrix: the ~28,000 trials of a 1,000,000-row upload took a 300 ms task to receive and draw): the graph comes as designs, the
  * left-out trials and notes are named up to HELD_NAMES and counted, and the per-trial work (CINeMA certainty) is
  * asked of the worker, which keeps the whole network.
  */
