@@ -273,26 +273,32 @@ export class AnalysisSession {
 
 	/**
 	 * CINeMA certainty of each comparison of a network's first fit at `mid` (empty while the engine loads, or
-	 * while the worker answers for a network it sent without its trials).
+	 * while the worker answers for a network it sent without its trials: `heldCertainty` says how that goes).
 	 */
 	networkCertainty(network: OutcomeNetwork, fit: NetworkFit, mid: number): NetworkCertaintyRow[] {
 		if (network.held) {
-			const { outcome, population, window, nodeChoices } = network;
-			// Every choice off: the default nodes, the network the worker already holds (null, as networkFromWorker).
-			const nodes = Object.values(nodeChoices).some(Boolean) ? nodeChoices : null;
-			const asked = this.fromWorker<NetworkCertaintyRow[]>({
-				kind: 'networkCertainty',
-				outcome,
-				population,
-				window,
-				nodes,
-				mid
-			});
+			const asked = this.heldCertainty(network, mid);
 			return asked?.status === 'ready' ? asked.value : [];
 		}
 		const pre = this.#preCertainty(network, fit);
 		if (pre && pre.mid === mid) return pre.rows;
 		return this.engine()?.networkCertainty(network, fit, mid) ?? [];
+	}
+
+	/** The worker's CINeMA certainty of a network it sent without its trials (null for any other network). */
+	heldCertainty(network: OutcomeNetwork, mid: number): AskState<NetworkCertaintyRow[]> | null {
+		if (!network.held) return null;
+		const { outcome, population, window, nodeChoices } = network;
+		// Every choice off: the default nodes, the network the worker already holds (null, as networkFromWorker).
+		const nodes = Object.values(nodeChoices).some(Boolean) ? nodeChoices : null;
+		return this.fromWorker<NetworkCertaintyRow[]>({
+			kind: 'networkCertainty',
+			outcome,
+			population,
+			window,
+			nodes,
+			mid
+		});
 	}
 
 	/** Each study's share of one network estimate (empty while the engine loads, and for a held network). */
