@@ -1,4 +1,5 @@
 import { ProblemSink } from './problems';
+import { nextTask } from './next-task';
 import { ARMS } from './schema';
 import type { AnyTable, TrialTable } from './table';
 import type { Problem } from './types';
@@ -28,7 +29,7 @@ export const CHECK_SLICE = 50_000;
  */
 export async function checkStudyWarningsSliced(
 	tables: readonly AnyTable[],
-	pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+	pause: () => Promise<void> = nextTask,
 	slice = CHECK_SLICE
 ): Promise<Problem[]> {
 	const run = checks(tables, slice);

@@ -1,5 +1,6 @@
 import type { DataSource } from '$lib/data/merge';
 import { copyTables, transferables } from '$lib/data/table';
+import { nextTask as pause } from '$lib/data/next-task';
 import { textChunks } from '$lib/data/text-chunks';
 import type { Claim } from '$lib/evidence/claims';
 import type { ClaimResult, ClaimView } from '$lib/evidence/claim-context';
@@ -15,9 +16,6 @@ import type {
 	WorkerRequest
 } from '$lib/evidence/worker-protocol';
 import { startAnalysisWorker } from './start-worker';
-
-/** One task's pause (between steps of copying new data). */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Every analysis and claim result of one request, computed in the analysis worker. */
 export interface RemoteResult {

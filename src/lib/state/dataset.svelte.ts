@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { nextTask as pause } from '$lib/data/next-task'; // lets the page paint (the upload's status) before the data change
 import type { IngestResult } from '$lib/data/ingest';
 import { checkAddition, datasetOf, sourceOf, type DataSource } from '$lib/data/merge';
 import {
@@ -27,9 +28,6 @@ export interface UnfinishedUpload {
 	names: string[];
 	savedAt: number;
 }
-
-/** Lets the page paint (e.g. the upload's status) before the data change. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The data every analysis and chart reads: the bundled data, the user's files, or both. Uploads are applied

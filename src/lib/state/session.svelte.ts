@@ -44,8 +44,7 @@ export async function loadWorkerClient(): Promise<void> {
 }
 
 /** The bias checks of one analysis as the page shows them: still being computed, done, or failed. */
-export type BiasState =
-	{ status: 'computing' } | { status: 'ready'; checks: BiasChecks } | { status: 'failed'; message: string };
+export type BiasState = AskState<BiasChecks>;
 
 /** An answer the page asked the worker for: still being computed, done, or failed. */
 export type AskState<T> =
@@ -377,8 +376,8 @@ export class AnalysisSession {
 	 * large upload (null until it has answered), else the one computed here.
 	 */
 	defaultNetwork(outcome: Outcome, population: Population, window: Window): OutcomeNetwork | null {
-		const held = this.networkFromWorker(outcome, population, window, null);
-		if (held) return held.status === 'ready' ? held.value : null;
+		const fromWorker = this.networkFromWorker(outcome, population, window, null);
+		if (fromWorker) return fromWorker.status === 'ready' ? fromWorker.value : null;
 		return findNetwork(this.networks, outcome, population, window);
 	}
 
@@ -448,7 +447,7 @@ export class AnalysisSession {
 		if (b.seq !== this.#remote?.seq) return;
 		this.#remoteBias.set(
 			`${b.seq}:${b.id}`,
-			b.checks ? { status: 'ready', checks: b.checks } : { status: 'failed', message: b.message ?? '' }
+			b.checks ? { status: 'ready', value: b.checks } : { status: 'failed', message: b.message ?? '' }
 		);
 		this.#biasArrived++;
 	}
@@ -467,7 +466,7 @@ export class AnalysisSession {
 
 function localBias(e: Engine, a: Analysis): BiasState {
 	try {
-		return { status: 'ready', checks: e.biasChecks(a) };
+		return { status: 'ready', value: e.biasChecks(a) };
 	} catch (e) {
 		return { status: 'failed', message: (e as Error)?.message ?? String(e) };
 	}

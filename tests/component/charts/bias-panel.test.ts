@@ -20,14 +20,14 @@ function pooled(k: number) {
 describe('BiasPanel', () => {
 	it('draws the funnel plot up to 2,000 trials', () => {
 		const analysis = pooled(40);
-		const bias = { status: 'ready' as const, checks: biasChecks(analysis) };
+		const bias = { status: 'ready' as const, value: biasChecks(analysis) };
 		const { container } = render(BiasPanel, { analysis, bias });
 		expect(container.querySelector('figure svg')).not.toBeNull();
 	});
 
 	it('above 2,000 trials gives the Egger test and trim and fill in words instead of drawing them', () => {
 		const analysis = pooled(2001);
-		const bias = { status: 'ready' as const, checks: biasChecks(analysis) };
+		const bias = { status: 'ready' as const, value: biasChecks(analysis) };
 		const { container } = render(BiasPanel, { analysis, bias });
 		expect(container.querySelector('figure svg')).toBeNull();
 		const text = container.textContent!;
@@ -56,7 +56,7 @@ describe('BiasPanel with 12 identical trials (issue 16)', () => {
 		);
 		const { container } = render(BiasPanel, {
 			analysis: a,
-			bias: { status: 'ready' as const, checks: biasChecks(a) }
+			bias: { status: 'ready' as const, value: biasChecks(a) }
 		});
 		expect(container.textContent).toContain(
 			'Egger-type test not computed: all trials have the same precision, so small-study bias cannot be tested.'

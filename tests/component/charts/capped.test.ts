@@ -25,7 +25,7 @@ describe('a capped analysis on the page', () => {
 		expect(page.studies.length).toBe(300);
 		const { container } = render(BiasPanel, {
 			analysis: page,
-			bias: { status: 'ready' as const, checks: biasChecks(full) }
+			bias: { status: 'ready' as const, value: biasChecks(full) }
 		});
 		expect(container.querySelector('figure svg')).toBeNull();
 		expect(container.textContent).toContain(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { absolutePer100, controlRisk, sofCells, sofTable } from '$lib/components/clinician/sof-rows';
+import { absolutePer100, sofCells, sofTable } from '$lib/components/clinician/sof-rows';
+import { controlRisk } from '$lib/evidence/describe';
 import { bottomLine, noticeWords } from '$lib/components/patient/key-messages';
 import type { ClaimResult } from '$lib/evidence/claim-context';
 import { analysisOf, result, study } from '../../unit/charts/studies';

@@ -60,7 +60,7 @@ describe('AnalysisSession', () => {
 		const onPage = shown(page).map((a) => page.biasChecks(a));
 		expect(onPage.length).toBeGreaterThan(0);
 		expect(onPage.every((b) => b.status === 'ready')).toBe(true);
-		expect(onPage).toEqual(shown(page).map((a) => ({ status: 'ready', checks: biasChecks(a) })));
+		expect(onPage).toEqual(shown(page).map((a) => ({ status: 'ready', value: biasChecks(a) })));
 
 		// The worker is asked once per analysis, answers in the background, and the session shows its answer.
 		const first = shown(worker).map((a) => worker.biasChecks(a));

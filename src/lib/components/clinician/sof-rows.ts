@@ -71,9 +71,6 @@ export interface SofTable {
 const MINUS = '\u2212';
 const signed = (s: string) => s.replace(/^-/, MINUS);
 
-/** Risk in the control arms of the studies used (moved to the evidence layer: the worker summarises it too). */
-export { controlRisk };
-
 /**
  * Absolute effect per 100 people from a pooled risk ratio and the control risk p0 (GRADE Handbook 5.2.2):
  * 100 · p0 · (RR − 1), with the CI from the RR's CI. Null when no control risk is known or the measure is no RR.
