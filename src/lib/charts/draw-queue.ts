@@ -13,7 +13,9 @@ interface Entry {
 
 const queue: Entry[] = [];
 let near: IntersectionObserver | null = null;
-let scheduled = false;
+/** The next step: on the next task (something is near the viewport), when the browser is idle, or none. */
+let scheduled: 'task' | 'idle' | null = null;
+let idleHandle = 0;
 
 /**
  * True once the page has hydrated (the layout marks `<html data-hydrated>` when it mounts, after the page): what
@@ -62,15 +64,19 @@ function drawAll(): void {
 }
 
 function schedule(): void {
-	if (scheduled || queue.length === 0) return;
-	scheduled = true;
-	if (queue.some((q) => q.near) || typeof requestIdleCallback === 'undefined') setTimeout(step, 0);
-	else requestIdleCallback(step, { timeout: 1000 });
+	if (queue.length === 0) return;
+	const soon = queue.some((q) => q.near) || typeof requestIdleCallback === 'undefined';
+	// A chart that comes near the viewport does not wait for the idle step already asked for (up to a second).
+	if (scheduled === 'task' || (scheduled === 'idle' && !soon)) return;
+	if (scheduled === 'idle') cancelIdleCallback(idleHandle);
+	scheduled = soon ? 'task' : 'idle';
+	if (soon) setTimeout(step, 0);
+	else idleHandle = requestIdleCallback(step, { timeout: 1000 });
 }
 
 /** Draws one chart: the first near the viewport, else the first on the page. */
 function step(): void {
-	scheduled = false;
+	scheduled = null;
 	const next = queue.find((q) => q.near) ?? queue[0];
 	if (next) {
 		forget(next);

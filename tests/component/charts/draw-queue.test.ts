@@ -30,6 +30,7 @@ beforeEach(async () => {
 	vi.useFakeTimers();
 	vi.stubGlobal('IntersectionObserver', FakeObserver);
 	vi.stubGlobal('requestIdleCallback', (cb: () => void) => setTimeout(cb, 0));
+	vi.stubGlobal('cancelIdleCallback', (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle));
 	vi.resetModules(); // the queue is module state: a fresh one per test
 	queue = await import('../../../src/lib/charts/draw-queue');
 });
@@ -60,6 +61,22 @@ describe('draw queue', () => {
 		expect(drawn).toEqual(['chart 2']);
 		vi.runAllTimers();
 		expect(drawn).toEqual(['chart 2', 'chart 0', 'chart 1']);
+	});
+
+	it('draws a chart that comes near the viewport on the next task, without waiting for the idle step', () => {
+		const idle: (() => void)[] = [];
+		vi.stubGlobal('requestIdleCallback', (cb: () => void) => idle.push(cb)); // the browser is busy
+		vi.stubGlobal('cancelIdleCallback', (handle: number) => (idle[handle - 1] = () => {}));
+		const drawn: string[] = [];
+		const els = [el(), el()];
+		els.forEach((e, i) => queue.drawWhenNear(e, () => drawn.push(`chart ${i}`)));
+		vi.runAllTimers();
+		expect(drawn).toEqual([]); // far from the viewport: they wait for the browser to be idle
+		FakeObserver.last!.show(els[1]!);
+		vi.advanceTimersToNextTimer();
+		expect(drawn).toEqual(['chart 1']);
+		idle.forEach((cb) => cb()); // the idle step asked for before was withdrawn; the one asked after draws
+		expect(drawn).toEqual(['chart 1', 'chart 0']);
 	});
 
 	it('draws everything still waiting before printing', () => {
