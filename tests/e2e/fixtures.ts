@@ -4,12 +4,15 @@ export { expect } from '@playwright/test';
 export type { Locator, Page } from '@playwright/test';
 
 /**
- * Waits until the prerendered page is hydrated (the layout marks <html>): a click before that would be lost; and
- * until every chart has drawn (charts draw one per task, near the viewport first: src/lib/charts/draw-queue.ts).
+ * Waits until the prerendered page is hydrated (the layout marks <html>): a click before that would be lost; until
+ * every part left as the server's HTML at hydration is live (src/lib/components/static-html.ts); and until every
+ * chart has drawn (both come one per task, near the viewport first: src/lib/charts/draw-queue.ts).
  */
 async function hydrated(page: Page): Promise<void> {
 	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
-	await page.waitForFunction(() => !document.querySelector('.chart-frame [data-pending]'));
+	await page.waitForFunction(
+		() => !document.querySelector('[data-static]') && !document.querySelector('.chart-frame [data-pending]')
+	);
 }
 
 /** Playwright's `test` whose `page.goto` and `page.reload` return only once the page is interactive. */

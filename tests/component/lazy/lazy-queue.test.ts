@@ -3,30 +3,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import DeferredHarness from './DeferredHarness.svelte';
 import LazyWhatHarness from './LazyWhatHarness.svelte';
 import Harness from './LazyQueueHarness.svelte';
-
-/** Reports every observed element near the viewport on the next task, as a browser would. */
-class NearObserver {
-	constructor(private readonly callback: IntersectionObserverCallback) {}
-	observe(el: Element) {
-		setTimeout(() =>
-			this.callback(
-				[{ target: el, isIntersecting: true } as IntersectionObserverEntry],
-				this as unknown as IntersectionObserver
-			)
-		);
-	}
-	unobserve() {}
-	disconnect() {}
-}
+import { far, near, release } from '../static/observers';
 
 afterEach(() => {
-	vi.unstubAllGlobals();
+	release();
 	delete document.documentElement.dataset.hydrated;
 });
 
 describe('Lazy when="queue"', () => {
 	it('shows the placeholder, then loads and mounts the component in the draw queue with its props', async () => {
-		vi.stubGlobal('IntersectionObserver', NearObserver);
+		near();
 		const load = vi.fn(() => import('$lib/components/claims/VerdictBadge.svelte'));
 		const { rerender } = render(Harness, { verdict: 'supported', load: load as never });
 		// Nothing is loaded in the task that mounts it (hydration): the queue decides when.
@@ -44,29 +30,66 @@ describe('Lazy when="queue"', () => {
 });
 
 describe('DeferredEach', () => {
-	it('renders every item at once while the page hydrates (it must match the prerendered page)', () => {
-		vi.stubGlobal('IntersectionObserver', NearObserver);
-		render(DeferredHarness, { items: ['a', 'b'] });
-		expect(screen.getByText('content a 0')).toBeTruthy();
-		expect(screen.getByText('content b 1')).toBeTruthy();
+	const a1 = { id: 'a', v: 1 };
+	const b1 = { id: 'b', v: 1 };
+	const statics = () => document.querySelectorAll('[data-static]').length;
+
+	it('while the page hydrates, keeps each item as the prerendered HTML, then mounts it live in the draw queue', async () => {
+		near();
+		render(DeferredHarness, { items: [a1, b1] });
+		// Not rendered in the hydration task (in the browser the element holds the server's HTML: static-html.ts)
+		expect(statics()).toBe(2);
+		expect(screen.queryByText(/content|placeholder/)).toBeNull();
+		expect(await screen.findByText('content a 1 0')).toBeTruthy();
+		expect(await screen.findByText('content b 1 1')).toBeTruthy();
+		expect(statics()).toBe(0);
 		expect(screen.queryByText(/placeholder/)).toBeNull();
 	});
 
+	it('never leaves an item showing the HTML of old data: a changed item waits as a placeholder, for good', async () => {
+		far(); // nothing is drawn in this test
+		const { rerender } = render(DeferredHarness, { items: [a1, b1] });
+		expect(statics()).toBe(2);
+		// a's data changed (a new object), b's did not
+		await rerender({ items: [{ id: 'a', v: 2 }, b1] });
+		expect(screen.getByText('placeholder a')).toBeTruthy();
+		expect(statics()).toBe(1);
+		// back to the very object the page was rendered with: the browser cannot render its HTML again
+		await rerender({ items: [a1, b1] });
+		expect(screen.getByText('placeholder a')).toBeTruthy();
+		expect(statics()).toBe(1);
+		// an item that moved has a new number in its HTML
+		await rerender({ items: [b1, a1] });
+		expect(screen.getByText('placeholder b')).toBeTruthy();
+		expect(statics()).toBe(0);
+	});
+
+	it('drops the prerendered HTML of every item when what the items read besides their data changes', async () => {
+		far();
+		const { rerender } = render(DeferredHarness, { props: { items: [a1, b1], context: 'q=1' } });
+		expect(statics()).toBe(2);
+		await rerender({ items: [a1, b1], context: 'q=2' });
+		expect(statics()).toBe(0);
+		expect(screen.getByText('placeholder a')).toBeTruthy();
+		expect(screen.getByText('placeholder b')).toBeTruthy();
+	});
+
 	it('mounted after hydration, shows placeholders and mounts the items in the draw queue; later items too', async () => {
-		vi.stubGlobal('IntersectionObserver', NearObserver);
+		near();
 		document.documentElement.dataset.hydrated = 'true';
-		const { rerender } = render(DeferredHarness, { items: ['a', 'b'] });
+		const { rerender } = render(DeferredHarness, { items: [a1, b1] });
+		expect(statics()).toBe(0);
 		expect(screen.getByText('placeholder a')).toBeTruthy();
 		expect(screen.getByText('placeholder b')).toBeTruthy();
 		expect(screen.queryByText(/content/)).toBeNull();
-		expect(await screen.findByText('content a 0')).toBeTruthy();
-		expect(await screen.findByText('content b 1')).toBeTruthy();
+		expect(await screen.findByText('content a 1 0')).toBeTruthy();
+		expect(await screen.findByText('content b 1 1')).toBeTruthy();
 		expect(screen.queryByText(/placeholder/)).toBeNull();
 		// an item that arrives later waits for the queue too; those already shown stay
-		await rerender({ items: ['a', 'b', 'c'] });
+		await rerender({ items: [a1, b1, { id: 'c', v: 1 }] });
 		expect(screen.getByText('placeholder c')).toBeTruthy();
-		expect(screen.getByText('content a 0')).toBeTruthy();
-		expect(await screen.findByText('content c 2')).toBeTruthy();
+		expect(screen.getByText('content a 1 0')).toBeTruthy();
+		expect(await screen.findByText('content c 1 2')).toBeTruthy();
 	});
 });
 
