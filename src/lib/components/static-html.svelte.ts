@@ -34,12 +34,12 @@ export function staticHtml<T>(part: Part<T>, idPrefix: string): string {
 
 /**
  * An action for the element holding a static part (with the part as its parameter): when the draw queue gets to
- * it, the part is hydrated in place and `live` is called; from then on the part follows the parameter's item and
- * index. A <details> panel opened before (it works without script) is opened again: hydration sets it to the
+ * it, the part is hydrated in place and `live(true)` is called; from then on the part follows the parameter's item
+ * and index, until the element leaves the page (`live(false)`). A <details> panel opened before (it works without script) is opened again: hydration sets it to the
  * component's state. Where the element holds no server HTML (a test that mounts the page in the browser), the part
  * is mounted in it.
  */
-export function hydrateWhenNear<T>(node: HTMLElement, part: Part<T> & { live: () => void }) {
+export function hydrateWhenNear<T>(node: HTMLElement, part: Part<T> & { live: (on: boolean) => void }) {
 	const props = $state({ snippet: part.snippet, item: part.item, index: part.index });
 	let app: Record<string, unknown> | null = null;
 	const undo = drawWhenNear(node, () => {
@@ -50,7 +50,7 @@ export function hydrateWhenNear<T>(node: HTMLElement, part: Part<T> & { live: ()
 			? hydrate(RenderSnippet<T>, { ...options, target })
 			: mount(RenderSnippet<T>, { ...options, target: node });
 		for (const d of open) if (d.isConnected) d.open = true;
-		part.live();
+		part.live(true);
 	});
 	return {
 		update(next: Part<T>) {
@@ -60,7 +60,9 @@ export function hydrateWhenNear<T>(node: HTMLElement, part: Part<T> & { live: ()
 		},
 		destroy() {
 			undo();
-			if (app) void unmount(app);
+			if (!app) return;
+			void unmount(app);
+			part.live(false);
 		}
 	};
 }

@@ -64,6 +64,17 @@ describe('DeferredEach', () => {
 		expect(statics()).toBe(0);
 	});
 
+	it('an item hydrated, removed and given again waits as a placeholder (its prerendered HTML is gone)', async () => {
+		near();
+		const { rerender } = render(DeferredHarness, { items: [a1, b1] });
+		expect(await screen.findByText('content b 1 1')).toBeTruthy();
+		await rerender({ items: [a1] });
+		expect(screen.queryByText(/ b /)).toBeNull();
+		await rerender({ items: [a1, b1] });
+		expect(screen.getByText('placeholder b')).toBeTruthy();
+		expect(await screen.findByText('content b 1 1')).toBeTruthy();
+	});
+
 	it('drops the prerendered HTML of every item when what the items read besides their data changes', async () => {
 		far();
 		const { rerender } = render(DeferredHarness, { props: { items: [a1, b1], context: 'q=1' } });
