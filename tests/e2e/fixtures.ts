@@ -5,7 +5,7 @@ export type { Locator, Page } from '@playwright/test';
 
 /**
  * Waits until the prerendered page is hydrated (the layout marks <html>): a click before that would be lost; until
- * every part left as the server's HTML at hydration is live (src/lib/components/static-html.svelte.ts); and until every
+ * every part left as the server's HTML at hydration is live (src/lib/components/static-part.ts); and until every
  * chart has drawn (both come one per task, near the viewport first: src/lib/charts/draw-queue.ts).
  */
 async function hydrated(page: Page): Promise<void> {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 /**
- * Parts of the prerendered page that are not hydrated with it (src/lib/components/static-html.svelte.ts): the lede, the
+ * Parts of the prerendered page that are not hydrated with it (src/lib/components/static-part.ts): the lede, the
  * summary of findings and the twenty claim cards stay the server's HTML through the hydration task and are
  * hydrated in place in the draw queue. (This file uses Playwright's own `page.goto`: the project's waits
  * until every part is live.)

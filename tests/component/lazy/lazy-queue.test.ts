@@ -37,7 +37,7 @@ describe('DeferredEach', () => {
 	it('while the page hydrates, keeps each item as the prerendered HTML, then mounts it live in the draw queue', async () => {
 		near();
 		render(DeferredHarness, { items: [a1, b1] });
-		// Not rendered in the hydration task (in the browser the element holds the server's HTML: static-html.svelte.ts)
+		// Not rendered in the hydration task (in the browser the element holds the server's HTML: static-part.ts)
 		expect(statics()).toBe(2);
 		expect(screen.queryByText(/content|placeholder/)).toBeNull();
 		expect(await screen.findByText('content a 1 0')).toBeTruthy();
